@@ -1,0 +1,66 @@
+"""targettrack: audit quantified government plans against the outcomes later reported.
+
+>>> import targettrack as tt
+>>> tt.quantity("3.5万家").to("enterprise").magnitude
+35000.0
+"""
+
+from ._errors import (
+    DataError,
+    PeriodError,
+    SourceError,
+    TargetTrackError,
+    UnitError,
+    ValidationError,
+)
+from .catalog import Catalog, Metric, default_catalog
+from .dataset import Dataset, Document, load_dataset, load_document
+from .model import (
+    Amount,
+    Bound,
+    Change,
+    Comparator,
+    Goal,
+    Outcome,
+    Recurrence,
+    Source,
+    Status,
+    Strength,
+    Verdict,
+)
+from .periods import Period
+from .units import format_quantity, quantity, registry
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Amount",
+    "Bound",
+    "Catalog",
+    "Change",
+    "Comparator",
+    "DataError",
+    "Dataset",
+    "Document",
+    "Goal",
+    "Metric",
+    "Outcome",
+    "Period",
+    "PeriodError",
+    "Recurrence",
+    "Source",
+    "SourceError",
+    "Status",
+    "Strength",
+    "TargetTrackError",
+    "UnitError",
+    "ValidationError",
+    "Verdict",
+    "__version__",
+    "default_catalog",
+    "format_quantity",
+    "load_dataset",
+    "load_document",
+    "quantity",
+    "registry",
+]

@@ -1,0 +1,87 @@
+"""The exceptions of targettrack.
+
+Every error subclasses :class:`TargetTrackError` and the builtin it stands for, keeps its
+parts as attributes, and pickles (its ``args`` are the arguments of its constructor).
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "DataError",
+    "PeriodError",
+    "SourceError",
+    "TargetTrackError",
+    "UnitError",
+    "ValidationError",
+]
+
+
+class TargetTrackError(Exception):
+    """Base class of every error raised by targettrack."""
+
+
+class UnitError(ValueError, TargetTrackError):
+    """Text that is not a quantity targettrack can read.
+
+    ``text`` is the text as given, ``reason`` what was wrong, ``suggestions`` the nearest
+    known units (possibly empty).
+    """
+
+    def __init__(self, text: str, reason: str, suggestions: tuple[str, ...] = ()) -> None:
+        super().__init__(text, reason, tuple(suggestions))
+        self.text = text
+        self.reason = reason
+        self.suggestions = tuple(suggestions)
+
+    def __str__(self) -> str:
+        message = f"cannot read {self.text!r} as a quantity: {self.reason}"
+        if self.suggestions:
+            message += " (nearest known units: " + ", ".join(self.suggestions) + ")"
+        return message
+
+
+class PeriodError(ValueError, TargetTrackError):
+    """Text that is not a reporting period, or an impossible period."""
+
+    def __init__(self, text: str, reason: str) -> None:
+        super().__init__(text, reason)
+        self.text = text
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"cannot read {self.text!r} as a period: {self.reason}"
+
+
+class ValidationError(ValueError, TargetTrackError):
+    """A value that does not fit a field of a goal, outcome or other record.
+
+    The message names the field, what was expected and what came, as in
+    ``'target' must be a quantity of enterprise (got '15%')``.
+    """
+
+    def __init__(self, field: str, expected: str, got: object) -> None:
+        super().__init__(field, expected, got)
+        self.field = field
+        self.expected = expected
+        self.got = got
+
+    def __str__(self) -> str:
+        return f"{self.field!r} must be {self.expected} (got {self.got!r})"
+
+
+class DataError(ValueError, TargetTrackError):
+    """A malformed input file: names the file, the line (when known) and what was wrong."""
+
+    def __init__(self, path: str, line: int | None, message: str) -> None:
+        super().__init__(path, line, message)
+        self.path = path
+        self.line = line
+        self.message = message
+
+    def __str__(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        return f"{where}: {self.message}"
+
+
+class SourceError(DataError):
+    """A quote that is not the text at the span it cites."""

@@ -1,0 +1,166 @@
+"""Text normalisation and numerals shared by the units parser and the extractor.
+
+Policy documents carry full-width digits and punctuation, spaces and line breaks inside
+numbers, and glyphs at private-use code points (U+E010 stands for a decimal point in the
+Zhejiang guidance). :func:`normalise` maps each character on its own, so that every
+character of the normalised text can be traced back to the original one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from fractions import Fraction
+
+__all__ = [
+    "CHINESE_DIGITS",
+    "MAGNITUDES",
+    "normalise",
+    "normalise_char",
+    "parse_chinese_number",
+    "parse_number",
+]
+
+#: Private-use glyphs seen in the documents, and what they stand for.
+PRIVATE_USE: dict[str, str] = {
+    "\ue010": ".",
+}
+
+#: Characters folded after NFKC: dashes of ranges, the ideographic full stop inside numbers
+#: is left alone (it ends sentences).
+FOLD: dict[str, str] = {
+    "–": "—",
+    "―": "—",
+    "－": "-",
+    "−": "-",
+    "～": "~",
+    "〜": "~",
+}
+
+CHINESE_DIGITS: dict[str, int] = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+
+#: Magnitude words, as written before a unit (3.5万家, 1.19万亿元).
+MAGNITUDES: dict[str, int] = {
+    "十": 10,
+    "百": 100,
+    "千": 1_000,
+    "万": 10_000,
+    "十万": 100_000,
+    "百万": 1_000_000,
+    "千万": 10_000_000,
+    "亿": 100_000_000,
+    "十亿": 1_000_000_000,
+    "百亿": 10_000_000_000,
+    "千亿": 100_000_000_000,
+    "万亿": 1_000_000_000_000,
+}
+
+_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_LARGE_UNITS = {"万": 10_000, "亿": 100_000_000}
+
+
+def normalise_char(char: str) -> str:
+    """The normalised form of one character (possibly several characters, or none)."""
+    if char in PRIVATE_USE:
+        return PRIVATE_USE[char]
+    folded = unicodedata.normalize("NFKC", char)
+    return "".join(FOLD.get(c, c) for c in folded)
+
+
+def normalise(text: str) -> tuple[str, list[int]]:
+    """Normalise ``text`` character by character.
+
+    Returns the normalised text and, for each of its characters, the index of the original
+    character it came from, plus one final entry ``len(text)`` so that an end offset maps too.
+    """
+    out: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        mapped = normalise_char(char)
+        out.append(mapped)
+        origin.extend([index] * len(mapped))
+    origin.append(len(text))
+    return "".join(out), origin
+
+
+_CHINESE_NUMBER = re.compile(r"^[零〇一二两三四五六七八九十百千万亿]+$")
+
+
+def parse_chinese_number(text: str) -> int:
+    """Read a Chinese numeral: 十五 → 15, 两千 → 2000, 一千五百 → 1500, 三万五千 → 35000.
+
+    Raises ``ValueError`` for text that is not a well-formed numeral.
+    """
+    if not text or not _CHINESE_NUMBER.match(text):
+        raise ValueError(f"not a Chinese numeral: {text!r}")
+    if all(c in CHINESE_DIGITS for c in text) and len(text) > 1:
+        # 二〇二五: digit by digit
+        return int("".join(str(CHINESE_DIGITS[c]) for c in text))
+    total = 0
+    section = 0
+    digit: int | None = None
+    for char in text:
+        if char in CHINESE_DIGITS:
+            if digit is not None and CHINESE_DIGITS[char] != 0:
+                raise ValueError(f"not a Chinese numeral: {text!r}")
+            digit = CHINESE_DIGITS[char]
+            if digit == 0:
+                digit = None
+        elif char in _SMALL_UNITS:
+            section += (1 if digit is None else digit) * _SMALL_UNITS[char]
+            digit = None
+        else:
+            large = _LARGE_UNITS[char]
+            section += digit or 0
+            if section == 0 and total == 0:
+                section = 1
+            if large > 10_000:
+                # 亿 scales everything before it: 十五万亿 is 15 × 10⁴ × 10⁸
+                total = (total + section) * large
+            else:
+                total += section * large
+            section = 0
+            digit = None
+    return total + section + (digit or 0)
+
+
+_ARABIC = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+_FRACTION = re.compile(r"^([+-]?\d+(?:\.\d+)?)/(\d+(?:\.\d+)?)$")
+_CHINESE_FRACTION = re.compile(r"^(.+)分之(.+)$")
+
+
+def parse_number(text: str) -> Fraction | float:
+    """Read a number already normalised: ``2.5``, ``-16``, ``1/3``, ``三分之一``, ``一千五百``.
+
+    Fractions come back exact (:class:`fractions.Fraction`), everything else as ``float``.
+    Raises ``ValueError`` for anything else.
+    """
+    if _ARABIC.match(text):
+        return float(text)
+    match = _FRACTION.match(text)
+    if match:
+        denominator = Fraction(match.group(2))
+        if denominator == 0:
+            raise ValueError(f"division by zero in {text!r}")
+        return Fraction(match.group(1)) / denominator
+    match = _CHINESE_FRACTION.match(text)
+    if match:
+        denominator_value = parse_number(match.group(1))
+        numerator_value = parse_number(match.group(2))
+        if denominator_value == 0:
+            raise ValueError(f"division by zero in {text!r}")
+        return Fraction(numerator_value) / Fraction(denominator_value)
+    return float(parse_chinese_number(text))

@@ -1,0 +1,225 @@
+"""The metric catalog: what each goal and outcome measures, and what keeps unlike things apart.
+
+Metrics are data (``data/catalog/*.yaml``); each has a stable id, Chinese and English names, a
+kind (stock, flow, level, share, ratio), the unit values are compared in, the direction of
+improvement, a theme, the level of recognition (national or provincial) where a programme
+exists at both, and the wordings different documents use for it.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+from collections.abc import Iterable, Iterator, Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from ._errors import DataError, UnitError, ValidationError
+from .units import dimension_name, quantity, unit
+
+__all__ = ["Catalog", "Direction", "Kind", "Metric", "default_catalog"]
+
+
+class Kind(enum.StrEnum):
+    """What a metric's values are."""
+
+    STOCK = "stock"  # a total at a point in time (总量, 累计)
+    FLOW = "flow"  # additions within a period (新增, 新培育, 新认定)
+    LEVEL = "level"  # a value for a period (增加值, 营收, 投资额)
+    SHARE = "share"  # a part of a whole (占…比重)
+    RATIO = "ratio"  # another dimensionless level (覆盖率, 容积率)
+
+
+class Direction(enum.StrEnum):
+    """Which way is better."""
+
+    HIGHER = "higher"
+    LOWER = "lower"
+
+
+def _unit_text(instance: Metric, attribute: attrs.Attribute[str], value: str) -> None:
+    try:
+        unit(value)
+    except UnitError as error:
+        raise ValidationError(attribute.name, "a unit targettrack knows", value) from error
+
+
+@attrs.frozen
+class Metric:
+    """One measurable thing, such as ``little_giants_national`` (a stock of enterprises)."""
+
+    id: str
+    zh: str
+    en: str
+    kind: Kind = attrs.field(converter=Kind)
+    unit: str = attrs.field(validator=_unit_text)
+    direction: Direction = attrs.field(converter=Direction, default=Direction.HIGHER)
+    theme: str = "other"
+    recognition: str | None = None
+    stock: str | None = None
+    classifiers: tuple[str, ...] = attrs.field(converter=tuple, default=())
+    aliases: tuple[str, ...] = attrs.field(converter=tuple, default=())
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any]) -> Metric:
+        """Build a metric from a catalog record (a mapping of the YAML fields)."""
+        fields = {k: v for k, v in record.items() if not k.startswith("__")}
+        unknown = set(fields) - {a.name for a in attrs.fields(cls)}
+        if unknown:
+            raise ValidationError(
+                "metric", "a record with the catalog's fields", ", ".join(sorted(unknown))
+            )
+        for required in ("id", "zh", "en", "kind", "unit"):
+            if required not in fields:
+                raise ValidationError(required, "present in every metric", None)
+        try:
+            return cls(**fields)
+        except ValueError as error:
+            if isinstance(error, ValidationError):
+                raise
+            raise ValidationError(
+                "kind/direction", "one of the documented values", str(error)
+            ) from None
+
+    @property
+    def dimension(self) -> str:
+        """The readable dimension of the metric's unit: ``enterprise``, ``money``, ``ratio``."""
+        return dimension_name(unit(self.unit))
+
+    @property
+    def is_count(self) -> bool:
+        return self.dimension in {"enterprise", "item", "person", "visit"}
+
+    def convert(self, value: float, unit_text: str, *, change: bool = False) -> float:
+        """``value`` in ``unit_text`` expressed in the metric's unit (a plain ratio for changes).
+
+        A count written with one of the metric's other ``classifiers`` (20家 for clusters
+        counted in 个) counts the same thing. Raises :class:`ValidationError` when the unit
+        cannot express the metric.
+        """
+        written = f"{value:g}{unit_text}"
+        if change:
+            amount = quantity(f"{value!r}{unit_text}")
+            if amount.dimensionality:
+                raise ValidationError("value", "a ratio (a growth rate or change)", written)
+            return float(amount.to("dimensionless").magnitude)
+        target_unit = unit(self.unit)
+        text = unit_text
+        for classifier in self.classifiers:
+            if text.endswith(classifier):
+                text = text[: -len(classifier)] + self._base_classifier()
+                break
+        amount = quantity(f"{value!r}{text}")
+        if amount.dimensionality != target_unit.dimensionality:
+            raise ValidationError("value", f"a quantity of {self.dimension} for {self.id}", written)
+        return float(amount.to(target_unit).magnitude)
+
+    def _base_classifier(self) -> str:
+        text = self.unit
+        from ._text import MAGNITUDES
+
+        for word in sorted(MAGNITUDES, key=len, reverse=True):
+            if text.startswith(word) and len(text) > len(word):
+                return text[len(word) :]
+        return text
+
+
+def _metrics(items: Iterable[Metric]) -> tuple[Metric, ...]:
+    return tuple(items)
+
+
+@attrs.frozen
+class Catalog:
+    """A set of metrics, by id, with a lookup by Chinese wording."""
+
+    metrics: tuple[Metric, ...] = attrs.field(converter=_metrics)
+    _by_id: dict[str, Metric] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        by_id: dict[str, Metric] = {}
+        for metric in self.metrics:
+            if metric.id in by_id:
+                raise ValidationError("id", "unique in the catalog", metric.id)
+            by_id[metric.id] = metric
+        for metric in self.metrics:
+            if metric.stock is not None and metric.stock not in by_id:
+                raise ValidationError(f"{metric.id}.stock", "the id of a metric", metric.stock)
+        object.__setattr__(self, "_by_id", by_id)
+
+    @classmethod
+    def from_files(cls, paths: Iterable[str | Path]) -> Catalog:
+        """Load catalog YAML files (each a list of metric records)."""
+        metrics: list[Metric] = []
+        seen: dict[str, str] = {}
+        for path in paths:
+            metrics.extend(_load_file(Path(path), seen))
+        return cls(metrics)
+
+    def __contains__(self, metric_id: object) -> bool:
+        return metric_id in self._by_id
+
+    def __getitem__(self, metric_id: str) -> Metric:
+        try:
+            return self._by_id[metric_id]
+        except KeyError:
+            raise KeyError(f"no metric {metric_id!r} in the catalog") from None
+
+    def __iter__(self) -> Iterator[Metric]:
+        return iter(self.metrics)
+
+    def __len__(self) -> int:
+        return len(self.metrics)
+
+    def get(self, metric_id: str) -> Metric | None:
+        return self._by_id.get(metric_id)
+
+    def find(self, text: str) -> list[Metric]:
+        """Metrics whose name or an alias occurs in ``text``, longest wording first."""
+        hits: list[tuple[int, Metric]] = []
+        for metric in self.metrics:
+            words = [metric.zh, *metric.aliases]
+            best = max((len(w) for w in words if w and w in text), default=0)
+            if best:
+                hits.append((best, metric))
+        hits.sort(key=lambda pair: (-pair[0], pair[1].id))
+        return [metric for _, metric in hits]
+
+
+def _load_file(path: Path, seen: dict[str, str]) -> list[Metric]:
+    from .dataset import load_yaml
+
+    records = load_yaml(path)
+    if records is None:
+        return []
+    if not isinstance(records, list):
+        raise DataError(str(path), 1, "expected a list of metrics")
+    metrics = []
+    for record in records:
+        line = record.get("__line__") if isinstance(record, dict) else None
+        if not isinstance(record, dict):
+            raise DataError(str(path), line, f"expected a metric record, got {record!r}")
+        try:
+            metric = Metric.from_record(record)
+        except (ValueError, TypeError) as error:
+            raise DataError(str(path), line, str(error)) from None
+        if metric.id in seen:
+            raise DataError(
+                str(path), line, f"metric {metric.id!r} is already defined in {seen[metric.id]}"
+            )
+        seen[metric.id] = f"{path.name}:{line}"
+        metrics.append(metric)
+    return metrics
+
+
+@functools.cache
+def default_catalog() -> Catalog:
+    """The catalog shipped with targettrack (``data/catalog/*.yaml``)."""
+    folder = resources.files("targettrack").joinpath("data/catalog")
+    paths = sorted(
+        (Path(str(entry)) for entry in folder.iterdir() if entry.name.endswith(".yaml")),
+        key=lambda p: (p.name != "common.yaml", p.name),
+    )
+    return Catalog.from_files(paths)

@@ -1,0 +1,208 @@
+"""The curated dataset: YAML files of goals and outcomes next to their source documents.
+
+A document file (docs/dataset.md) names its source text, and every record cites a span of
+it; loading checks each quote against the text and builds the records through the typed
+core. Errors name the file and the line of the record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import attrs
+import yaml
+
+from ._errors import DataError, TargetTrackError
+from .catalog import Catalog, default_catalog
+from .model import Goal, Outcome
+
+__all__ = ["Dataset", "Document", "load_dataset", "load_document", "load_yaml", "seeds_dir"]
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A safe YAML loader that records the line of every mapping as ``__line__``."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def load_yaml(path: str | Path) -> Any:
+    """Parse a YAML file safely; mappings carry the line they start on as ``__line__``."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataError(str(path), None, "no such file") from None
+    except UnicodeDecodeError as error:
+        raise DataError(str(path), None, f"not UTF-8 text ({error.reason})") from None
+    try:
+        return yaml.load(text, Loader=_LineLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        line = None if mark is None else mark.line + 1
+        raise DataError(str(path), line, f"malformed YAML: {error.problem}") from None
+
+
+def read_text(path: str | Path) -> str:
+    """A source document's original text (UTF-8, newlines untouched)."""
+    path = Path(path)
+    try:
+        with open(path, encoding="utf-8", newline="") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        raise DataError(str(path), None, "no such file") from None
+    except UnicodeDecodeError as error:
+        raise DataError(str(path), None, f"not UTF-8 text ({error.reason})") from None
+
+
+def _tuple(items: Iterable[Any]) -> tuple[Any, ...]:
+    return tuple(items)
+
+
+@attrs.frozen
+class Document:
+    """A source document with the goals and outcomes recorded from it."""
+
+    name: str
+    title: str
+    issued: dt.date | None
+    text: str = attrs.field(repr=False)
+    goals: tuple[Goal, ...] = attrs.field(converter=_tuple)
+    outcomes: tuple[Outcome, ...] = attrs.field(converter=_tuple)
+    path: str = ""
+
+
+@attrs.frozen
+class Dataset:
+    """Documents with their records; ids are unique across the dataset."""
+
+    documents: tuple[Document, ...] = attrs.field(converter=_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        seen: dict[str, str] = {}
+        for document in self.documents:
+            records: list[Goal | Outcome] = [*document.goals, *document.outcomes]
+            for record in records:
+                if record.id in seen:
+                    raise DataError(
+                        document.path or document.name,
+                        None,
+                        f"record id {record.id!r} is used again (first in {seen[record.id]})",
+                    )
+                seen[record.id] = document.name
+
+    @property
+    def goals(self) -> tuple[Goal, ...]:
+        return tuple(goal for document in self.documents for goal in document.goals)
+
+    @property
+    def outcomes(self) -> tuple[Outcome, ...]:
+        return tuple(outcome for document in self.documents for outcome in document.outcomes)
+
+    def texts(self) -> dict[str, str]:
+        """The original text of each document, by name."""
+        return {document.name: document.text for document in self.documents}
+
+    def __iter__(self) -> Iterator[Document]:
+        return iter(self.documents)
+
+
+def _date(value: Any, path: str, line: int | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise DataError(path, line, f"'issued' must be a date YYYY-MM-DD (got {value!r})") from None
+
+
+def load_document(path: str | Path, *, catalog: Catalog | None = None) -> Document:
+    """Load one document file: its records, checked against the source text it names."""
+    path = Path(path)
+    where = str(path)
+    data = load_yaml(path)
+    if not isinstance(data, dict):
+        raise DataError(where, 1, "expected a mapping with document, goals and outcomes")
+    line = data.get("__line__")
+    unknown = set(data) - {"document", "title", "issued", "goals", "outcomes", "__line__"}
+    if unknown:
+        raise DataError(where, line, f"unexpected field {sorted(unknown)[0]!r}")
+    name = data.get("document")
+    if not isinstance(name, str) or not name:
+        raise DataError(where, line, "'document' must name the source text file")
+    text = read_text(path.parent / name)
+    catalog = catalog or default_catalog()
+    goals = list(_records(data.get("goals"), "goals", Goal, name, text, catalog, where))
+    outcomes = list(_records(data.get("outcomes"), "outcomes", Outcome, name, text, catalog, where))
+    return Document(
+        name=name,
+        title=str(data.get("title") or name),
+        issued=_date(data.get("issued"), where, line),
+        text=text,
+        goals=goals,
+        outcomes=outcomes,
+        path=where,
+    )
+
+
+def _records(
+    records: Any,
+    field: str,
+    kind: type[Goal] | type[Outcome],
+    doc: str,
+    text: str,
+    catalog: Catalog,
+    where: str,
+) -> Iterator[Any]:
+    if records is None:
+        return
+    if not isinstance(records, list):
+        raise DataError(where, None, f"{field!r} must be a list of records")
+    for record in records:
+        if not isinstance(record, dict):
+            raise DataError(where, None, f"each of {field!r} must be a mapping (got {record!r})")
+        line = record.get("__line__")
+        try:
+            yield kind.from_record(record, doc=doc, text=text, catalog=catalog)
+        except DataError as error:
+            raise DataError(where, line, f"{record.get('id', '?')}: {error.message}") from None
+        except (TargetTrackError, ValueError, TypeError) as error:
+            raise DataError(where, line, f"{record.get('id', '?')}: {error}") from None
+
+
+def seeds_dir() -> Path:
+    """The folder of the seed documents and their curated records.
+
+    Installed, the seeds ship inside the package; in a source checkout they are ``seeds/``.
+    """
+    packaged = Path(str(resources.files("targettrack").joinpath("_seeds")))
+    if packaged.is_dir():
+        return packaged
+    checkout = Path(__file__).resolve().parents[2] / "seeds"
+    if checkout.is_dir():
+        return checkout
+    raise DataError(str(packaged), None, "the seed documents are not installed")
+
+
+def load_dataset(
+    paths: str | Path | Iterable[str | Path] | None = None, *, catalog: Catalog | None = None
+) -> Dataset:
+    """Load document files: a folder (every ``*.yaml`` in it), files, or the seeds by default."""
+    if paths is None:
+        paths = seeds_dir()
+    if isinstance(paths, str | Path):
+        folder = Path(paths)
+        files = sorted(folder.glob("*.yaml")) if folder.is_dir() else [folder]
+    else:
+        files = [Path(p) for p in paths]
+    return Dataset([load_document(f, catalog=catalog) for f in files])

@@ -1,0 +1,497 @@
+"""The typed core: amounts, sources, goals, outcomes and verdicts, as frozen attrs classes.
+
+Every class is validated on construction and built through ``from_*`` classmethods from the
+forms people write (``Goal.from_record({...})``, ``Amount.from_text("3.5万家")``).
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from ._errors import PeriodError, SourceError, UnitError, ValidationError
+from .catalog import Catalog, Metric, default_catalog
+from .periods import Period
+from .units import format_quantity, quantity, unit
+
+__all__ = [
+    "Amount",
+    "Bound",
+    "Change",
+    "Comparator",
+    "Goal",
+    "Outcome",
+    "Recurrence",
+    "Source",
+    "Status",
+    "Strength",
+    "Verdict",
+]
+
+
+class Comparator(enum.StrEnum):
+    """How a goal's target is to be reached."""
+
+    AT_LEAST = "at_least"  # 以上, 不低于, 不少于, 突破, 超过
+    AT_MOST = "at_most"  # 以内, 以下, 不高于, 控制在
+    ABOUT = "about"  # 左右
+    EXACTLY = "exactly"
+    RANGE = "range"  # 5%—5.5%
+
+    @property
+    def symbol(self) -> str:
+        return {"at_least": "≥", "at_most": "≤", "about": "≈", "exactly": "=", "range": "∈"}[
+            self.value
+        ]
+
+
+class Strength(enum.StrEnum):
+    """How firmly a goal is set."""
+
+    BINDING = "binding"  # 确保
+    ASPIRATIONAL = "aspirational"  # 力争, 争取
+    STATED = "stated"
+
+
+class Change(enum.StrEnum):
+    """What a value measures when it is not the metric's level."""
+
+    RELATIVE = "relative"  # a growth rate or a decline in % (增长7%, 下降16%)
+    POINTS = "points"  # a change in percentage points (提高2个百分点)
+
+
+class Bound(enum.StrEnum):
+    """How exact a reported value is."""
+
+    EXACT = "exact"
+    LOWER = "lower"  # 超, 突破, 超过, 以上, 多, 余: at least the value
+    UPPER = "upper"  # 不到, 以内: at most the value
+    APPROXIMATE = "approximate"  # 近, 约, 左右
+
+
+class Recurrence(enum.StrEnum):
+    """Goals that hold again for every year of their span."""
+
+    ANNUAL = "annual"  # 每年
+
+
+class Status(enum.StrEnum):
+    """The verdict on a goal."""
+
+    MET = "met"
+    MISSED = "missed"
+    UNREPORTED = "unreported"
+
+
+def _finite(instance: Any, attribute: attrs.Attribute[float], value: float) -> None:
+    if not isinstance(value, int | float) or isinstance(value, bool) or not math.isfinite(value):
+        raise ValidationError(attribute.name, "a finite number", value)
+
+
+def _unit_known(instance: Any, attribute: attrs.Attribute[str], value: str) -> None:
+    try:
+        unit(value)
+    except UnitError as error:
+        raise ValidationError(attribute.name, "a unit targettrack knows", value) from error
+
+
+@attrs.frozen
+class Amount:
+    """A number with the unit it was written in: ``Amount(35.0, "万元/人")``.
+
+    Kept as a float and the unit's text, so that it hashes and compares exactly;
+    :attr:`quantity` builds the pint quantity on demand.
+    """
+
+    value: float = attrs.field(converter=float, validator=_finite)
+    unit: str = attrs.field(default="", validator=_unit_known)
+
+    @classmethod
+    def from_text(cls, text: str) -> Amount:
+        """Read an amount as written (``3.5万家``, ``15%``, ``1/3``, ``百分之十五``)."""
+        parsed = quantity(text)
+        return cls.from_quantity(parsed)
+
+    @classmethod
+    def from_quantity(cls, value: Any) -> Amount:
+        """An amount from a pint quantity of targettrack's registry."""
+        written = format_quantity(value)
+        magnitude = float(value.magnitude)
+        return cls(magnitude, written[len(_number_text(magnitude)) :])
+
+    @property
+    def quantity(self) -> Any:
+        """The pint quantity."""
+        return quantity(f"{self.value!r}{self.unit}")
+
+    def to(self, unit_text: str) -> float:
+        """The magnitude in another unit (raises pint's DimensionalityError if incompatible)."""
+        return float(self.quantity.to(unit(unit_text)).magnitude)
+
+    def __str__(self) -> str:
+        return f"{_number_text(self.value)}{self.unit}"
+
+
+def _number_text(value: float) -> str:
+    text = repr(float(value))
+    return text[:-2] if text.endswith(".0") else text
+
+
+def show(value: float) -> str:
+    """A number for people: up to four significant decimals, no trailing zeros."""
+    if value == int(value) and abs(value) < 1e15:
+        return str(int(value))
+    text = f"{value:.4g}" if abs(value) < 1 else f"{value:,.2f}".rstrip("0").rstrip(".")
+    return text.replace(",", "")
+
+
+@attrs.frozen
+class Source:
+    """Where a statement stands: a document and a span of its original text."""
+
+    doc: str
+    start: int
+    end: int
+    quote: str
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.start, int) or self.start < 0:
+            raise ValidationError("start", "an offset ≥ 0", self.start)
+        if not isinstance(self.end, int) or self.end < self.start:
+            raise ValidationError("end", f"an offset ≥ start ({self.start})", self.end)
+        if len(self.quote) != self.end - self.start:
+            raise ValidationError(
+                "quote", f"{self.end - self.start} characters long (end − start)", self.quote
+            )
+
+    @classmethod
+    def from_span(cls, doc: str, text: str, start: int, end: int) -> Source:
+        """The source for ``text[start:end]`` of document ``doc``."""
+        if not 0 <= start <= end <= len(text):
+            raise ValidationError("span", f"within the text (0…{len(text)})", (start, end))
+        return cls(doc, start, end, text[start:end])
+
+    def check(self, text: str) -> None:
+        """Raise :class:`SourceError` unless the quote is ``text[start:end]``."""
+        if text[self.start : self.end] != self.quote:
+            found = text[self.start : self.end]
+            raise SourceError(
+                self.doc,
+                None,
+                f"the quote {self.quote!r} is not the text at [{self.start}:{self.end}], "
+                f"which reads {found!r}",
+            )
+
+    def __str__(self) -> str:
+        return f"{self.doc}[{self.start}:{self.end}]"
+
+
+def _period(value: Any) -> Period:
+    if isinstance(value, Period):
+        return value
+    return Period.parse(str(value))
+
+
+def _optional_period(value: Any) -> Period | None:
+    return None if value is None else _period(value)
+
+
+def _amount(value: Any) -> Amount:
+    if isinstance(value, Amount):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return Amount(float(value))
+    return Amount.from_text(str(value))
+
+
+def _optional_amount(value: Any) -> Amount | None:
+    return None if value is None else _amount(value)
+
+
+def _check_metric(
+    metric_id: str, field: str, amount: Amount, change: Change | None, catalog: Catalog
+) -> None:
+    metric = catalog.get(metric_id)
+    if metric is None:
+        return
+    try:
+        metric.convert(amount.value, amount.unit, change=change is not None)
+    except ValidationError as error:
+        expected = (
+            "a ratio (a change in % or percentage points)"
+            if change is not None
+            else f"a quantity of {metric.dimension} ({metric.id} is counted in {metric.unit})"
+        )
+        raise ValidationError(field, expected, str(amount)) from error
+
+
+def _field_errors(
+    cls: type, record: Mapping[str, Any], required: tuple[str, ...]
+) -> dict[str, Any]:
+    fields = {k: v for k, v in record.items() if not str(k).startswith("__")}
+    names = {a.name for a in attrs.fields(cls)}
+    unknown = sorted(set(fields) - names - {"quote", "start", "end", "doc"})
+    if unknown:
+        raise ValidationError(
+            unknown[0], f"one of the fields of {cls.__name__}", fields[unknown[0]]
+        )
+    for name in required:
+        if fields.get(name) in (None, ""):
+            raise ValidationError(name, f"present in every {cls.__name__.lower()}", None)
+    return fields
+
+
+def _source_from(record: Mapping[str, Any], doc: str | None, text: str | None) -> Source:
+    if isinstance(record.get("source"), Source):
+        source: Source = record["source"]
+    else:
+        for name in ("quote", "start", "end"):
+            if name not in record:
+                raise ValidationError(name, "present (the span the record cites)", None)
+        start, end = record["start"], record["end"]
+        for name, value in (("start", start), ("end", end)):
+            if not isinstance(value, int) or isinstance(value, bool):
+                raise ValidationError(name, "a character offset (an int)", value)
+        source = Source(doc or str(record.get("doc", "")), start, end, str(record["quote"]))
+    if text is not None:
+        source.check(text)
+    return source
+
+
+def _enum(kind: type[enum.StrEnum], field: str, value: Any) -> Any:
+    if value is None or isinstance(value, kind):
+        return value
+    try:
+        return kind(value)
+    except ValueError:
+        choices = ", ".join(member.value for member in kind)
+        raise ValidationError(field, f"one of {choices}", value) from None
+
+
+@attrs.frozen
+class Goal:
+    """A quantified goal of a plan."""
+
+    id: str
+    region: str
+    metric: str
+    comparator: Comparator = attrs.field(converter=Comparator)
+    target: Amount = attrs.field(converter=_amount)
+    period: Period = attrs.field(converter=_period)
+    source: Source
+    target_high: Amount | None = attrs.field(default=None, converter=_optional_amount)
+    tolerance: float | None = None
+    deadline: bool = False
+    recurrence: Recurrence | None = attrs.field(
+        default=None, converter=attrs.converters.optional(Recurrence)
+    )
+    span: Period | None = attrs.field(default=None, converter=_optional_period)
+    baseline: Period | None = attrs.field(default=None, converter=_optional_period)
+    change: Change | None = attrs.field(default=None, converter=attrs.converters.optional(Change))
+    strength: Strength = attrs.field(default=Strength.STATED, converter=Strength)
+    note: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        for name in ("id", "region", "metric"):
+            if not isinstance(getattr(self, name), str) or not getattr(self, name):
+                raise ValidationError(name, "a non-empty text", getattr(self, name))
+        if self.comparator is Comparator.RANGE:
+            if self.target_high is None:
+                raise ValidationError("target_high", "the upper end of a range goal", None)
+            if (
+                self.target_high.unit != self.target.unit
+                or self.target_high.value < self.target.value
+            ):
+                raise ValidationError(
+                    "target_high",
+                    f"≥ target ({self.target}) in the same unit",
+                    str(self.target_high),
+                )
+        elif self.target_high is not None:
+            raise ValidationError(
+                "target_high", "absent unless comparator is range", str(self.target_high)
+            )
+        if self.tolerance is not None:
+            if self.comparator is not Comparator.ABOUT:
+                raise ValidationError(
+                    "tolerance", "absent unless comparator is about", self.tolerance
+                )
+            if not isinstance(self.tolerance, int | float) or not 0 < self.tolerance < 1:
+                raise ValidationError("tolerance", "a fraction between 0 and 1", self.tolerance)
+        if self.recurrence is Recurrence.ANNUAL and self.span is None:
+            raise ValidationError("span", "the years of an annual goal (每年…)", None)
+        if self.span is not None and not self.span.is_whole_years:
+            raise ValidationError("span", "whole calendar years", str(self.span))
+        if self.baseline is not None and self.change is None:
+            raise ValidationError("change", "relative or points when a baseline is given", None)
+        if self.change is not None and self.target.quantity.dimensionality:
+            raise ValidationError(
+                "target", "a ratio for a change (a % or percentage points)", str(self.target)
+            )
+
+    @classmethod
+    def from_record(
+        cls,
+        record: Mapping[str, Any],
+        *,
+        doc: str | None = None,
+        text: str | None = None,
+        catalog: Catalog | None = None,
+    ) -> Goal:
+        """Build a goal from a dataset record (the fields of docs/dataset.md).
+
+        With ``text``, the record's quote must be the text at its span; with a ``catalog``
+        (the default catalog otherwise), its metric must be known and its target's unit must
+        express the metric.
+        """
+        fields = _field_errors(
+            cls, record, ("id", "region", "metric", "comparator", "target", "period")
+        )
+        catalog = catalog or default_catalog()
+        if fields["metric"] not in catalog:
+            raise ValidationError("metric", "an id of the metric catalog", fields["metric"])
+        source = _source_from(fields, doc, text)
+        for name in ("quote", "start", "end", "doc"):
+            fields.pop(name, None)
+        fields["source"] = source
+        fields["comparator"] = _enum(Comparator, "comparator", fields["comparator"])
+        for name, kind in (("recurrence", Recurrence), ("change", Change), ("strength", Strength)):
+            if name in fields:
+                fields[name] = _enum(kind, name, fields[name])
+        for name in ("target", "target_high"):
+            if name in fields and fields[name] is not None:
+                try:
+                    fields[name] = _amount(fields[name])
+                except UnitError as error:
+                    raise ValidationError(
+                        name, "a quantity", f"{fields[name]}: {error.reason}"
+                    ) from None
+        for name in ("period", "span", "baseline"):
+            if name in fields and fields[name] is not None:
+                try:
+                    fields[name] = _period(fields[name])
+                except PeriodError as error:
+                    raise ValidationError(
+                        name, "a period", f"{fields[name]}: {error.reason}"
+                    ) from None
+        goal = cls(**fields)
+        _check_metric(goal.metric, "target", goal.target, goal.change, catalog)
+        return goal
+
+    def describe_target(self) -> str:
+        """The target as people write it: ``≥ 15%``, ``≈ 1/3 (±5%)``, ``∈ [5%, 5.5%]``."""
+        if self.comparator is Comparator.RANGE and self.target_high is not None:
+            return f"∈ [{self.target}, {self.target_high}]"
+        return f"{self.comparator.symbol} {self.target}"
+
+
+@attrs.frozen
+class Outcome:
+    """A reported value of a metric for a region and period."""
+
+    id: str
+    region: str
+    metric: str
+    value: Amount = attrs.field(converter=_amount)
+    period: Period = attrs.field(converter=_period)
+    source: Source
+    change: Change | None = attrs.field(default=None, converter=attrs.converters.optional(Change))
+    baseline: Period | None = attrs.field(default=None, converter=_optional_period)
+    estimate: bool = False
+    bound: Bound = attrs.field(default=Bound.EXACT, converter=Bound)
+    note: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        for name in ("id", "region", "metric"):
+            if not isinstance(getattr(self, name), str) or not getattr(self, name):
+                raise ValidationError(name, "a non-empty text", getattr(self, name))
+        if self.baseline is not None and self.change is None:
+            raise ValidationError("change", "relative or points when a baseline is given", None)
+        if self.change is not None and self.value.quantity.dimensionality:
+            raise ValidationError(
+                "value", "a ratio for a change (a % or percentage points)", str(self.value)
+            )
+
+    @classmethod
+    def from_record(
+        cls,
+        record: Mapping[str, Any],
+        *,
+        doc: str | None = None,
+        text: str | None = None,
+        catalog: Catalog | None = None,
+    ) -> Outcome:
+        """Build an outcome from a dataset record (see :meth:`Goal.from_record`)."""
+        fields = _field_errors(cls, record, ("id", "region", "metric", "value", "period"))
+        catalog = catalog or default_catalog()
+        if fields["metric"] not in catalog:
+            raise ValidationError("metric", "an id of the metric catalog", fields["metric"])
+        source = _source_from(fields, doc, text)
+        for name in ("quote", "start", "end", "doc"):
+            fields.pop(name, None)
+        fields["source"] = source
+        for name, kind in (("change", Change), ("bound", Bound)):
+            if name in fields:
+                fields[name] = _enum(kind, name, fields[name])
+        try:
+            fields["value"] = _amount(fields["value"])
+        except UnitError as error:
+            raise ValidationError(
+                "value", "a quantity", f"{fields['value']}: {error.reason}"
+            ) from None
+        for name in ("period", "baseline"):
+            if name in fields and fields[name] is not None:
+                try:
+                    fields[name] = _period(fields[name])
+                except PeriodError as error:
+                    raise ValidationError(
+                        name, "a period", f"{fields[name]}: {error.reason}"
+                    ) from None
+        outcome = cls(**fields)
+        _check_metric(outcome.metric, "value", outcome.value, outcome.change, catalog)
+        return outcome
+
+    @property
+    def effective_baseline(self) -> Period | None:
+        """The period a change is measured from: the given baseline, else a year earlier."""
+        if self.change is None:
+            return None
+        return self.baseline or self.period.shift_years(-1)
+
+
+@attrs.frozen
+class YearResult:
+    """The result of one year of a recurring goal."""
+
+    year: int
+    status: Status
+    achieved: float | None
+    evidence: tuple[Outcome, ...] = ()
+
+
+@attrs.frozen
+class Verdict:
+    """The judgement on one goal: met, missed or unreported, with the evidence and the reason."""
+
+    goal: Goal
+    status: Status = attrs.field(converter=Status)
+    reason: str
+    evidence: tuple[Outcome, ...] = attrs.field(default=(), converter=tuple)
+    achieved: float | None = None
+    achieved_unit: str = ""
+    achieved_ratio: float | None = None
+    provisional: bool = False
+    not_yet_due: bool = False
+    years: tuple[YearResult, ...] = attrs.field(default=(), converter=tuple)
+
+    @classmethod
+    def from_goal(cls, goal: Goal, status: Status | str, reason: str, **details: Any) -> Verdict:
+        """A verdict on ``goal``."""
+        return cls(goal=goal, status=Status(status), reason=reason, **details)
+
+    def metric(self, catalog: Catalog | None = None) -> Metric | None:
+        return (catalog or default_catalog()).get(self.goal.metric)

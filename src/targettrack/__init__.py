@@ -15,6 +15,7 @@ from ._errors import (
 )
 from .catalog import Catalog, Metric, default_catalog
 from .dataset import Dataset, Document, load_dataset, load_document
+from .match import DEFAULT_TOLERANCE, Audit, SourceDocument, audit, audit_dataset
 from .model import (
     Amount,
     Bound,
@@ -35,10 +36,12 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Amount",
+    "Audit",
     "Bound",
     "Catalog",
     "Change",
     "Comparator",
+    "DEFAULT_TOLERANCE",
     "DataError",
     "Dataset",
     "Document",
@@ -49,6 +52,7 @@ __all__ = [
     "PeriodError",
     "Recurrence",
     "Source",
+    "SourceDocument",
     "SourceError",
     "Status",
     "Strength",
@@ -57,6 +61,8 @@ __all__ = [
     "ValidationError",
     "Verdict",
     "__version__",
+    "audit",
+    "audit_dataset",
     "default_catalog",
     "format_quantity",
     "load_dataset",

@@ -1,0 +1,928 @@
+"""The matcher: one verdict per goal — met, missed or unreported — with a reason a person can check.
+
+Only outcomes of the goal's region and metric count, and only when they measure the same
+thing the goal does (a level, a relative change, or a change in points). Values are converted
+through the unit registry into the metric's unit; nothing of another kind is compared.
+
+The rules, in the order a goal meets them:
+
+* a recurring goal (每年) is judged year by year over its span;
+* a baseline-relative goal (较2020年下降16%) compounds yearly changes, or compares two levels;
+* a flow goal (新增…) over a span sums the flows of its years, or takes the difference of two
+  stocks; a flow goal for one year takes that year's flow;
+* a stock goal (累计…) is judged on the latest stock at or before its deadline;
+* any other goal (a share, a rate, a level for a period) is judged on the outcome that covers
+  most of its period; an outcome covering part of it decides a share or a rate provisionally.
+
+A goal due after ``as_of`` without decisive evidence is unreported and marked not yet due.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import attrs
+
+from .catalog import Catalog, Direction, Kind, Metric, default_catalog
+from .dataset import Dataset
+from .model import (
+    Bound,
+    Change,
+    Comparator,
+    Goal,
+    Outcome,
+    Recurrence,
+    Status,
+    Verdict,
+    YearResult,
+    show,
+)
+from .periods import Period
+
+__all__ = ["DEFAULT_TOLERANCE", "Audit", "SourceDocument", "audit", "audit_dataset", "judge"]
+
+#: The tolerance of an ``about`` goal (左右) without one of its own: ±5 % of the target.
+DEFAULT_TOLERANCE = 0.05
+
+_EPSILON = 1e-9
+_BOUND_NOTES = {
+    Bound.LOWER: "the report gives a lower bound (超, 突破, 以上…): the value is at least this",
+    Bound.UPPER: "the report gives an upper bound (不到, 以内…): the value is at most this",
+    Bound.APPROXIMATE: "the report gives an approximate value (近, 约, 左右…)",
+    Bound.EXACT: "",
+}
+_ADDITIVE_DIMENSIONS = {"money", "enterprise", "item", "person", "visit", "area", "energy"}
+
+
+@attrs.frozen
+class SourceDocument:
+    """A document the audit drew on."""
+
+    name: str
+    title: str = ""
+    issued: dt.date | None = None
+
+
+def _tuple(items: Iterable[Any]) -> tuple[Any, ...]:
+    return tuple(items)
+
+
+@attrs.frozen
+class Audit:
+    """The verdicts on a set of goals, as of a date."""
+
+    as_of: dt.date
+    verdicts: tuple[Verdict, ...] = attrs.field(converter=_tuple)
+    outcomes: tuple[Outcome, ...] = attrs.field(converter=_tuple, repr=False)
+    documents: tuple[SourceDocument, ...] = attrs.field(converter=_tuple, default=())
+
+    def counts(self) -> dict[Status, int]:
+        """How many goals are met, missed and unreported."""
+        counts = dict.fromkeys(Status, 0)
+        for verdict in self.verdicts:
+            counts[verdict.status] += 1
+        return counts
+
+    @property
+    def judged_share(self) -> float:
+        """The share of goals that could be judged at all (met or missed)."""
+        if not self.verdicts:
+            return 0.0
+        judged = sum(1 for v in self.verdicts if v.status is not Status.UNREPORTED)
+        return judged / len(self.verdicts)
+
+    def verdict(self, goal_id: str) -> Verdict:
+        """The verdict on the goal with id ``goal_id``."""
+        for verdict in self.verdicts:
+            if verdict.goal.id == goal_id:
+                return verdict
+        raise KeyError(f"no goal {goal_id!r} in this audit")
+
+    def summary(self) -> str:
+        """One line: the counts by status and the date."""
+        counts = self.counts()
+        return (
+            f"{len(self.verdicts)} goals as of {self.as_of.isoformat()}: "
+            f"{counts[Status.MET]} met, {counts[Status.MISSED]} missed, "
+            f"{counts[Status.UNREPORTED]} unreported"
+        )
+
+
+def audit(
+    goals: Iterable[Goal],
+    outcomes: Iterable[Outcome],
+    as_of: dt.date | None = None,
+    *,
+    catalog: Catalog | None = None,
+    documents: Iterable[SourceDocument] = (),
+) -> Audit:
+    """Judge every goal against the outcomes: one :class:`Verdict` per goal, in goal order."""
+    catalog = catalog or default_catalog()
+    as_of = as_of or dt.date.today()
+    outcome_list = sorted(outcomes, key=lambda o: (o.period, o.id))
+    index: dict[tuple[str, str], list[Outcome]] = defaultdict(list)
+    for outcome in outcome_list:
+        index[(outcome.region, outcome.metric)].append(outcome)
+    documents = tuple(documents)
+    issued = {d.name: d.issued for d in documents if d.issued is not None}
+    verdicts = [judge(goal, index, as_of, catalog, issued) for goal in goals]
+    return Audit(as_of=as_of, verdicts=verdicts, outcomes=outcome_list, documents=documents)
+
+
+# -- helpers ----------------------------------------------------------------------------------
+
+
+def _month_end(period: Period) -> dt.date:
+    year, month = period.end_year, period.end_month
+    first_next = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return first_next - dt.timedelta(days=1)
+
+
+def _due(goal: Goal, as_of: dt.date) -> bool:
+    last = goal.span if goal.recurrence is Recurrence.ANNUAL and goal.span else goal.period
+    return as_of > _month_end(last)
+
+
+@attrs.frozen
+class _Reading:
+    """An outcome's value in the metric's unit, ready to compare."""
+
+    outcome: Outcome
+    value: float
+
+
+class _Scale:
+    """Conversion and display of a goal's values in its metric's unit."""
+
+    def __init__(self, goal: Goal, metric: Metric | None) -> None:
+        self.goal = goal
+        self.metric = metric
+        self.change = goal.change
+
+    def target(self) -> tuple[float, float | None]:
+        goal = self.goal
+        low = self.convert(goal.target.value, goal.target.unit)
+        high = (
+            None
+            if goal.target_high is None
+            else self.convert(goal.target_high.value, goal.target_high.unit)
+        )
+        return low, high
+
+    def convert(self, value: float, unit: str) -> float:
+        if self.metric is None:
+            return value
+        return self.metric.convert(value, unit, change=self.change is not None)
+
+    def read(self, outcome: Outcome) -> _Reading:
+        return _Reading(outcome, self.convert(outcome.value.value, outcome.value.unit))
+
+    def show(self, value: float) -> str:
+        if self.change is Change.RELATIVE:
+            return f"{show(value * 100)}%"
+        if self.change is Change.POINTS:
+            return f"{show(value * 100)}个百分点"
+        unit = self.metric.unit if self.metric else ""
+        return f"{show(value)}{unit}"
+
+
+def _describe(goal: Goal, scale: _Scale) -> str:
+    """The target in the metric's unit: ``≥ 130家``, ``≈ 6.5% ±5%``, ``∈ [5%, 5.5%]``."""
+    low, high = scale.target()
+    if goal.comparator is Comparator.RANGE and high is not None:
+        return f"∈ [{scale.show(low)}, {scale.show(high)}]"
+    return f"{goal.comparator.symbol} {scale.show(low)}"
+
+
+def _cite(outcome: Outcome) -> str:
+    flags = []
+    if outcome.estimate:
+        flags.append("estimate")
+    if outcome.bound is Bound.LOWER:
+        flags.append("lower bound")
+    elif outcome.bound is Bound.UPPER:
+        flags.append("upper bound")
+    elif outcome.bound is Bound.APPROXIMATE:
+        flags.append("approximate")
+    extra = f", {', '.join(flags)}" if flags else ""
+    return f"{outcome.period}{extra}, {outcome.source}"
+
+
+def _direction(metric: Metric | None) -> Direction:
+    return metric.direction if metric else Direction.HIGHER
+
+
+def _compare(goal: Goal, metric: Metric | None, achieved: float, scale: _Scale) -> tuple[bool, str]:
+    """Whether ``achieved`` meets the goal, and the comparison as text."""
+    low, high = scale.target()
+    value = scale.show(achieved)
+    comparator = goal.comparator
+    if comparator is Comparator.AT_LEAST:
+        ok = achieved >= low - _EPSILON * max(1.0, abs(low))
+        return ok, f"{value} {'≥' if ok else '<'} {scale.show(low)}"
+    if comparator is Comparator.AT_MOST:
+        ok = achieved <= low + _EPSILON * max(1.0, abs(low))
+        return ok, f"{value} {'≤' if ok else '>'} {scale.show(low)}"
+    if comparator is Comparator.EXACTLY:
+        ok = math.isclose(achieved, low, rel_tol=1e-9, abs_tol=1e-12)
+        return ok, f"{value} {'=' if ok else '≠'} {scale.show(low)}"
+    if comparator is Comparator.RANGE and high is not None:
+        ok = low - _EPSILON <= achieved <= high + _EPSILON
+        inside = "within" if ok else "outside"
+        return ok, f"{value} {inside} [{scale.show(low)}, {scale.show(high)}]"
+    tolerance = goal.tolerance if goal.tolerance is not None else DEFAULT_TOLERANCE
+    margin = abs(low) * tolerance
+    lower, upper = low - margin, low + margin
+    tol = f"±{show(tolerance * 100)}%"
+    if _direction(metric) is Direction.HIGHER:
+        ok = achieved >= lower - _EPSILON
+        if ok and achieved > upper:
+            return (
+                True,
+                f"{value} ≥ {scale.show(low)} {tol} (above the target meets a higher-is-better goal)",
+            )
+        return ok, f"{value} {'≈' if ok else '<'} {scale.show(low)} {tol}"
+    ok = achieved <= upper + _EPSILON
+    if ok and achieved < lower:
+        return (
+            True,
+            f"{value} ≤ {scale.show(low)} {tol} (below the target meets a lower-is-better goal)",
+        )
+    return ok, f"{value} {'≈' if ok else '>'} {scale.show(low)} {tol}"
+
+
+def _ratio(goal: Goal, achieved: float, scale: _Scale) -> float | None:
+    low, _ = scale.target()
+    if low == 0:
+        return None
+    return achieved / low
+
+
+def _uncertain(reading: _Reading, met: bool, goal: Goal) -> bool:
+    """True when an estimate or a bound leaves the comparison open."""
+    outcome = reading.outcome
+    if outcome.estimate:
+        return True
+    if outcome.bound is Bound.LOWER:
+        # at least the value: a miss at the bound could still be a meet
+        return not met if goal.comparator is not Comparator.AT_MOST else met
+    if outcome.bound is Bound.UPPER:
+        return met if goal.comparator is not Comparator.AT_MOST else not met
+    return False
+
+
+def _best(readings: Sequence[_Reading], period: Period) -> _Reading | None:
+    """The reading covering most of ``period``: most coverage, latest end, exact before estimate."""
+    inside = [r for r in readings if period.contains(r.outcome.period)]
+    if not inside:
+        return None
+    return max(
+        inside,
+        key=lambda r: (
+            r.outcome.period.n_months,
+            r.outcome.period.end,
+            not r.outcome.estimate,
+            r.outcome.bound is Bound.EXACT,
+            r.outcome.id,
+        ),
+    )
+
+
+def _is_additive(metric: Metric | None, goal: Goal) -> bool:
+    """Values that accumulate through a period (flows, amounts), so part of it is not the whole."""
+    if metric is None or goal.change is not None:
+        return False
+    return metric.kind in (Kind.FLOW, Kind.LEVEL) and metric.dimension in _ADDITIVE_DIMENSIONS
+
+
+def _verdict(goal: Goal, status: Status, reason: str, **details: Any) -> Verdict:
+    return Verdict.from_goal(goal, status, reason, **details)
+
+
+# -- the rules ---------------------------------------------------------------------------------
+
+
+def judge(
+    goal: Goal,
+    index: dict[tuple[str, str], list[Outcome]],
+    as_of: dt.date,
+    catalog: Catalog,
+    issued: dict[str, dt.date] | None = None,
+) -> Verdict:
+    """The verdict on one goal, given outcomes indexed by (region, metric).
+
+    ``issued`` maps document names to their dates: a plan's goals are judged only on stocks
+    reported after the plan was issued (or within the goal's span).
+    """
+    issued = issued or {}
+    metric = catalog.get(goal.metric)
+    candidates = [o for o in index.get((goal.region, goal.metric), ()) if o.change is goal.change]
+    due = _due(goal, as_of)
+    if goal.recurrence is Recurrence.ANNUAL and goal.span is not None:
+        return _annual(goal, metric, candidates, index, as_of, catalog, issued)
+    if goal.baseline is not None:
+        return _baseline(goal, metric, index, as_of, due)
+    if metric is not None and metric.kind is Kind.FLOW:
+        return _flow(goal, metric, candidates, index, as_of, due, goal.span or goal.period)
+    if metric is not None and metric.kind is Kind.STOCK:
+        return _stock(goal, metric, candidates, index, due, catalog, _plan_start(goal, issued))
+    return _level(goal, metric, candidates, due, goal.period)
+
+
+def _plan_start(goal: Goal, issued: dict[str, dt.date]) -> int:
+    """The first month a goal's progress can be read from: its span, else its plan's date."""
+    if goal.span is not None:
+        return goal.span.start
+    date = issued.get(goal.source.doc)
+    if date is not None:
+        return date.year * 12 + date.month - 1
+    return goal.period.start
+
+
+def _not_due_note(due: bool) -> str:
+    return "" if due else " The deadline has not passed yet."
+
+
+def _level(
+    goal: Goal, metric: Metric | None, outcomes: Sequence[Outcome], due: bool, period: Period
+) -> Verdict:
+    scale = _Scale(goal, metric)
+    readings = [scale.read(o) for o in outcomes]
+    best = _best(readings, period)
+    additive = _is_additive(metric, goal)
+    if best is None:
+        earlier = [r for r in readings if r.outcome.period.end < period.start]
+        hint = ""
+        if earlier:
+            last = max(earlier, key=lambda r: (r.outcome.period.end, r.outcome.id))
+            hint = (
+                f" The latest figure, {scale.show(last.value)} ({_cite(last.outcome)}), is for an "
+                f"earlier period and does not decide a goal for {period}."
+            )
+        return _verdict(
+            goal,
+            Status.UNREPORTED,
+            f"unreported: no outcome for {period}.{hint}{_not_due_note(due)}",
+            not_yet_due=not due,
+        )
+    coverage = best.outcome.period.n_months / period.n_months
+    met, comparison = _compare(goal, metric, best.value, scale)
+    partial = coverage < 1
+    if partial and additive:
+        # part of a period's amount is not the amount: decisive only once it already meets
+        if met and goal.comparator is Comparator.AT_LEAST:
+            reason = (
+                f"met: {comparison} already in {best.outcome.period}, part of {period} "
+                f"({_cite(best.outcome)})"
+            )
+            return _verdict(
+                goal,
+                Status.MET,
+                reason,
+                evidence=(best.outcome,),
+                achieved=best.value,
+                achieved_unit=_unit_of(scale),
+                achieved_ratio=_ratio(goal, best.value, scale),
+                provisional=_uncertain(best, met, goal),
+            )
+        pace = _pace(best.value, scale.target()[0], coverage)
+        return _verdict(
+            goal,
+            Status.UNREPORTED,
+            f"unreported: only {best.outcome.period} of {period} is reported — "
+            f"{scale.show(best.value)} so far ({_cite(best.outcome)}); {pace}.{_not_due_note(due)}",
+            evidence=(best.outcome,),
+            achieved=best.value,
+            achieved_unit=_unit_of(scale),
+            achieved_ratio=_ratio(goal, best.value, scale),
+            provisional=True,
+            not_yet_due=not due,
+        )
+    status = Status.MET if met else Status.MISSED
+    provisional = partial or _uncertain(best, met, goal)
+    if not due and not met:
+        status = Status.UNREPORTED
+    notes = []
+    if partial:
+        notes.append(
+            f"provisional: {best.outcome.period} covers {show(coverage * 100)}% of {period}"
+        )
+    if best.outcome.estimate:
+        notes.append("the figure is an estimate (预计)")
+    if best.outcome.bound is not Bound.EXACT:
+        notes.append(_BOUND_NOTES[best.outcome.bound])
+    suffix = f" ({'; '.join(notes)})" if notes else ""
+    reason = f"{status.value}: {comparison} ({_cite(best.outcome)}){suffix}.{_not_due_note(due)}"
+    return _verdict(
+        goal,
+        status,
+        reason,
+        evidence=(best.outcome,),
+        achieved=best.value,
+        achieved_unit=_unit_of(scale),
+        achieved_ratio=_ratio(goal, best.value, scale),
+        provisional=provisional,
+        not_yet_due=not due and status is Status.UNREPORTED,
+    )
+
+
+def _unit_of(scale: _Scale) -> str:
+    if scale.change is Change.RELATIVE:
+        return "ratio"
+    if scale.change is Change.POINTS:
+        return "percentage_point_fraction"
+    return scale.metric.unit if scale.metric else ""
+
+
+def _pace(done: float, target: float, elapsed: float) -> str:
+    if target == 0:
+        return "progress cannot be set against a zero target"
+    progress = done / target
+    verdict = "keeping pace" if progress >= elapsed - 1e-9 else "behind pace"
+    return (
+        f"{show(progress * 100)}% of the target in {show(elapsed * 100)}% of the period "
+        f"({verdict}: 时间过半、任务过半)"
+    )
+
+
+def _year_flows(
+    readings: Sequence[_Reading], years: Iterable[int]
+) -> tuple[dict[int, _Reading], dict[int, _Reading]]:
+    """For each year, the full-year flow, or else the reading covering most of the year."""
+    full: dict[int, _Reading] = {}
+    part: dict[int, _Reading] = {}
+    for year in years:
+        period = Period.from_year(year)
+        best = _best(readings, period)
+        if best is None:
+            continue
+        if best.outcome.period == period:
+            full[year] = best
+        else:
+            part[year] = best
+    return full, part
+
+
+def _flow(
+    goal: Goal,
+    metric: Metric,
+    outcomes: Sequence[Outcome],
+    index: dict[tuple[str, str], list[Outcome]],
+    as_of: dt.date,
+    due: bool,
+    span: Period,
+) -> Verdict:
+    if span.n_months <= 12 and span.year is not None and span == goal.period:
+        return _level(goal, metric, outcomes, due, span)
+    scale = _Scale(goal, metric)
+    readings = [scale.read(o) for o in outcomes]
+    years = list(span.years())
+    full, part = _year_flows(readings, years)
+    used = [full[y] for y in years if y in full] + [part[y] for y in years if y in part]
+    total = sum(r.value for r in used)
+    missing = [y for y in years if y not in full]
+    evidence = tuple(r.outcome for r in sorted(used, key=lambda r: r.outcome.period))
+    terms = " + ".join(
+        f"{scale.show(r.value)} ({r.outcome.period})"
+        for r in sorted(used, key=lambda r: r.outcome.period)
+    )
+    cites = "; ".join(_cite(r.outcome) for r in sorted(used, key=lambda r: r.outcome.period))
+    if not missing:
+        met, comparison = _compare(goal, metric, total, scale)
+        status = Status.MET if met else Status.MISSED
+        if not due and not met:
+            status = Status.UNREPORTED
+        return _verdict(
+            goal,
+            status,
+            f"{status.value}: {terms} = {comparison} over {span} ({cites}).{_not_due_note(due)}",
+            evidence=evidence,
+            achieved=total,
+            achieved_unit=_unit_of(scale),
+            achieved_ratio=_ratio(goal, total, scale),
+            provisional=any(r.outcome.estimate for r in used),
+            not_yet_due=not due and status is Status.UNREPORTED,
+        )
+    stocks = _stock_difference(goal, metric, index, span, scale)
+    if stocks is not None:
+        return stocks
+    if used and goal.comparator is Comparator.AT_LEAST:
+        met, comparison = _compare(goal, metric, total, scale)
+        if met:
+            return _verdict(
+                goal,
+                Status.MET,
+                f"met: {terms} = {comparison} already, with {_years(missing)} not reported "
+                f"(additions only add up) ({cites}).",
+                evidence=evidence,
+                achieved=total,
+                achieved_unit=_unit_of(scale),
+                achieved_ratio=_ratio(goal, total, scale),
+                provisional=any(r.outcome.estimate for r in used),
+            )
+    if not used:
+        return _verdict(
+            goal,
+            Status.UNREPORTED,
+            f"unreported: no flow reported for any year of {span}.{_not_due_note(due)}",
+            not_yet_due=not due,
+        )
+    if due:
+        pace = "the total over the span is not known"
+    else:
+        elapsed_end = min(span.end, _ordinal(as_of))
+        elapsed = max(0, elapsed_end - span.start + 1) / span.n_months
+        pace = _pace(total, scale.target()[0], elapsed)
+    return _verdict(
+        goal,
+        Status.UNREPORTED,
+        f"unreported: the flows reported cover only part of {span} — {terms} = "
+        f"{scale.show(total)} against {_describe(goal, scale)}; no full-year figure for "
+        f"{_years(missing)}; {pace} ({cites}).{_not_due_note(due)}",
+        evidence=evidence,
+        achieved=total,
+        achieved_unit=_unit_of(scale),
+        achieved_ratio=_ratio(goal, total, scale),
+        provisional=True,
+        not_yet_due=not due,
+    )
+
+
+def _ordinal(day: dt.date) -> int:
+    return day.year * 12 + day.month - 1
+
+
+def _years(years: Sequence[int]) -> str:
+    return ", ".join(str(y) for y in years)
+
+
+def _stocks(
+    goal: Goal, metric: Metric, index: dict[tuple[str, str], list[Outcome]]
+) -> list[Outcome]:
+    if metric.stock is None:
+        return []
+    return [o for o in index.get((goal.region, metric.stock), ()) if o.change is None]
+
+
+def _stock_difference(
+    goal: Goal,
+    metric: Metric,
+    index: dict[tuple[str, str], list[Outcome]],
+    span: Period,
+    scale: _Scale,
+) -> Verdict | None:
+    """A flow over ``span`` as the difference of the stock at its start and at its end."""
+    stocks = _stocks(goal, metric, index)
+    if not stocks:
+        return None
+    start = [o for o in stocks if o.period.end == span.start - 1 and o.bound is Bound.EXACT]
+    end = [o for o in stocks if o.period.end == span.end and o.bound is Bound.EXACT]
+    if not start or not end:
+        return None
+    first, last = start[-1], end[-1]
+    stock_scale = _Scale(attrs.evolve(goal, change=None), metric)
+    begin = stock_scale.convert(first.value.value, first.value.unit)
+    finish = stock_scale.convert(last.value.value, last.value.unit)
+    total = finish - begin
+    met, comparison = _compare(goal, metric, total, scale)
+    status = Status.MET if met else Status.MISSED
+    return _verdict(
+        goal,
+        status,
+        f"{status.value}: stock {scale.show(finish)} ({_cite(last)}) − {scale.show(begin)} "
+        f"({_cite(first)}) = {comparison} over {span}.",
+        evidence=(first, last),
+        achieved=total,
+        achieved_unit=_unit_of(scale),
+        achieved_ratio=_ratio(goal, total, scale),
+        provisional=first.estimate or last.estimate,
+    )
+
+
+def _stock(
+    goal: Goal,
+    metric: Metric,
+    outcomes: Sequence[Outcome],
+    index: dict[tuple[str, str], list[Outcome]],
+    due: bool,
+    catalog: Catalog,
+    window_start: int,
+) -> Verdict:
+    scale = _Scale(goal, metric)
+    deadline = goal.period
+    readings = [scale.read(o) for o in outcomes if o.period.end <= deadline.end]
+    if readings:
+        latest = max(
+            readings, key=lambda r: (r.outcome.period.end, not r.outcome.estimate, r.outcome.id)
+        )
+        met, comparison = _compare(goal, metric, latest.value, scale)
+        in_deadline = (
+            deadline.contains(latest.outcome.period) or latest.outcome.period.end >= deadline.start
+        )
+        in_window = latest.outcome.period.end >= window_start
+        details: dict[str, Any] = {
+            "evidence": (latest.outcome,),
+            "achieved": latest.value,
+            "achieved_unit": _unit_of(scale),
+            "achieved_ratio": _ratio(goal, latest.value, scale),
+        }
+        if met and in_window and goal.comparator in (Comparator.AT_LEAST, Comparator.ABOUT):
+            early = "" if in_deadline else f", reached before the deadline ({deadline})"
+            return _verdict(
+                goal,
+                Status.MET,
+                f"met: latest total {comparison} ({_cite(latest.outcome)}){early}.",
+                provisional=_uncertain(latest, met, goal),
+                **details,
+            )
+        if in_deadline:
+            status = Status.MET if met else Status.MISSED
+            if not due and not met:
+                status = Status.UNREPORTED
+            partial = latest.outcome.period.end < deadline.end
+            note = (
+                f" (provisional: the total is for {latest.outcome.period}, before the end of {deadline})"
+                if partial
+                else ""
+            )
+            return _verdict(
+                goal,
+                status,
+                f"{status.value}: total {comparison} ({_cite(latest.outcome)}){note}.{_not_due_note(due)}",
+                provisional=partial or _uncertain(latest, met, goal),
+                not_yet_due=not due and status is Status.UNREPORTED,
+                **details,
+            )
+        stale = (
+            f"the latest total, {scale.show(latest.value)} ({_cite(latest.outcome)}), "
+            f"{'predates the plan' if not in_window else 'is from before the deadline year'}"
+        )
+        flows = _flows_into(goal, metric, index, catalog, goal.span or deadline)
+        return _verdict(
+            goal,
+            Status.UNREPORTED,
+            f"unreported: no total for {deadline}; {stale}.{flows}{_not_due_note(due)}",
+            evidence=(latest.outcome,),
+            achieved=latest.value,
+            achieved_unit=_unit_of(scale),
+            achieved_ratio=_ratio(goal, latest.value, scale),
+            provisional=True,
+            not_yet_due=not due,
+        )
+    flows = _flows_into(goal, metric, index, catalog, goal.span or deadline)
+    return _verdict(
+        goal,
+        Status.UNREPORTED,
+        f"unreported: no total reported for {deadline}.{flows}{_not_due_note(due)}",
+        not_yet_due=not due,
+    )
+
+
+def _flows_into(
+    goal: Goal,
+    metric: Metric,
+    index: dict[tuple[str, str], list[Outcome]],
+    catalog: Catalog,
+    span: Period,
+) -> str:
+    """A sentence on the additions reported toward a stock goal, which alone cannot decide it."""
+    parts = []
+    for flow in catalog:
+        if flow.stock != metric.id:
+            continue
+        scale = _Scale(attrs.evolve(goal, metric=flow.id), flow)
+        readings = [
+            scale.read(o)
+            for o in index.get((goal.region, flow.id), ())
+            if o.change is None and span.contains(o.period)
+        ]
+        if not readings:
+            continue
+        readings.sort(key=lambda r: r.outcome.period)
+        terms = " + ".join(
+            f"{scale.show(r.value)} ({r.outcome.period}, {r.outcome.source})" for r in readings
+        )
+        total = sum(r.value for r in readings)
+        parts.append(f"{flow.id}: {terms} = {scale.show(total)}")
+    if not parts:
+        return ""
+    return (
+        " Additions reported within "
+        f"{span}: " + "; ".join(parts) + " — without the starting total they do not give the total."
+    )
+
+
+def _baseline(
+    goal: Goal,
+    metric: Metric | None,
+    index: dict[tuple[str, str], list[Outcome]],
+    as_of: dt.date,
+    due: bool,
+) -> Verdict:
+    assert goal.baseline is not None
+    scale = _Scale(goal, metric)
+    all_outcomes = list(index.get((goal.region, goal.metric), ()))
+    deadline = goal.period
+    baseline = goal.baseline
+    # 1. a cumulative change since the baseline, reported for the deadline period
+    direct = [
+        scale.read(o)
+        for o in all_outcomes
+        if o.change is goal.change and o.baseline == baseline and deadline.contains(o.period)
+    ]
+    if direct:
+        best = max(direct, key=lambda r: (r.outcome.period.end, r.outcome.id))
+        met, comparison = _compare(goal, metric, best.value, scale)
+        status = Status.MET if met else Status.MISSED
+        if not due and not met:
+            status = Status.UNREPORTED
+        return _verdict(
+            goal,
+            status,
+            f"{status.value}: change since {baseline} {comparison} ({_cite(best.outcome)}).{_not_due_note(due)}",
+            evidence=(best.outcome,),
+            achieved=best.value,
+            achieved_unit=_unit_of(scale),
+            achieved_ratio=_ratio(goal, best.value, scale),
+            provisional=_uncertain(best, met, goal) or best.outcome.period.end < deadline.end,
+            not_yet_due=not due and status is Status.UNREPORTED,
+        )
+    years = list(range(baseline.end_year + 1, deadline.end_year + 1))
+    if goal.change is Change.RELATIVE:
+        # 2. yearly changes compounded: 1 + total = Π(1 + rᵢ)
+        yearly = [
+            scale.read(o)
+            for o in all_outcomes
+            if o.change is Change.RELATIVE
+            and o.baseline is None
+            and o.period.is_whole_years
+            and o.period.year is not None
+        ]
+        by_year = {r.outcome.period.year: r for r in sorted(yearly, key=lambda r: r.outcome.id)}
+        have = [y for y in years if y in by_year]
+        missing = [y for y in years if y not in by_year]
+        if have:
+            product = 1.0
+            for year in have:
+                product *= 1 + by_year[year].value
+            change = product - 1
+            terms = " × ".join(
+                f"(1 {'+' if by_year[y].value >= 0 else '−'} {show(abs(by_year[y].value) * 100)}%)"
+                for y in have
+            )
+            evidence = tuple(by_year[y].outcome for y in have)
+            cites = "; ".join(_cite(by_year[y].outcome) for y in have)
+            if not missing:
+                met, comparison = _compare(goal, metric, change, scale)
+                status = Status.MET if met else Status.MISSED
+                return _verdict(
+                    goal,
+                    status,
+                    f"{status.value}: yearly changes compound to {terms} − 1 = {comparison} since {baseline} ({cites}).",
+                    evidence=evidence,
+                    achieved=change,
+                    achieved_unit=_unit_of(scale),
+                    achieved_ratio=_ratio(goal, change, scale),
+                    provisional=any(by_year[y].outcome.estimate for y in have),
+                )
+            return _verdict(
+                goal,
+                Status.UNREPORTED,
+                f"unreported: yearly changes for {_years(have)} compound to {terms} − 1 = "
+                f"{scale.show(change)} since {baseline}, but {_years(missing)} are not reported "
+                f"({cites}).{_not_due_note(due)}",
+                evidence=evidence,
+                achieved=change,
+                achieved_unit=_unit_of(scale),
+                achieved_ratio=_ratio(goal, change, scale),
+                provisional=True,
+                not_yet_due=not due,
+            )
+    # 3. two levels: the baseline's and the deadline's
+    levels = [o for o in all_outcomes if o.change is None]
+    start = [o for o in levels if o.period == baseline]
+    end = [
+        o for o in levels if deadline.contains(o.period) and o.period.n_months == deadline.n_months
+    ]
+    if start and end and metric is not None:
+        first, last = start[-1], end[-1]
+        level_scale = _Scale(attrs.evolve(goal, change=None, baseline=None), metric)
+        begin = level_scale.convert(first.value.value, first.value.unit)
+        finish = level_scale.convert(last.value.value, last.value.unit)
+        if goal.change is Change.POINTS:
+            change = (finish - begin) / 100 if metric.unit == "%" else finish - begin
+        elif begin != 0:
+            change = finish / begin - 1
+        else:
+            change = math.inf
+        if math.isfinite(change):
+            met, comparison = _compare(goal, metric, change, scale)
+            status = Status.MET if met else Status.MISSED
+            return _verdict(
+                goal,
+                status,
+                f"{status.value}: from {level_scale.show(begin)} ({_cite(first)}) to "
+                f"{level_scale.show(finish)} ({_cite(last)}) is {comparison}.",
+                evidence=(first, last),
+                achieved=change,
+                achieved_unit=_unit_of(scale),
+                achieved_ratio=_ratio(goal, change, scale),
+                provisional=first.estimate or last.estimate,
+            )
+    known = [o for o in levels if o.period == baseline]
+    hint = f" The baseline level is reported ({_cite(known[-1])})." if known else ""
+    return _verdict(
+        goal,
+        Status.UNREPORTED,
+        f"unreported: no change since {baseline} reported for {deadline}, and no yearly changes "
+        f"or levels to derive it.{hint}{_not_due_note(due)}",
+        not_yet_due=not due,
+    )
+
+
+def _annual(
+    goal: Goal,
+    metric: Metric | None,
+    outcomes: Sequence[Outcome],
+    index: dict[tuple[str, str], list[Outcome]],
+    as_of: dt.date,
+    catalog: Catalog,
+    issued: dict[str, dt.date],
+) -> Verdict:
+    assert goal.span is not None
+    results: list[YearResult] = []
+    evidence: list[Outcome] = []
+    lines: list[str] = []
+    provisional = False
+    for year in goal.span.years():
+        period = Period.from_year(year)
+        yearly = attrs.evolve(goal, period=period, recurrence=None, span=None, deadline=False)
+        due = as_of > _month_end(period)
+        verdict = judge(yearly, index, as_of, catalog, issued)
+        if verdict.evidence and verdict.status is not Status.UNREPORTED:
+            results.append(YearResult(year, verdict.status, verdict.achieved, verdict.evidence))
+            evidence.extend(verdict.evidence)
+            provisional = provisional or verdict.provisional
+            lines.append(f"{year} {verdict.status.value}: {verdict.reason.split(': ', 1)[1]}")
+        else:
+            results.append(YearResult(year, Status.UNREPORTED, None, ()))
+            if not due:
+                lines.append(f"{year} not yet due")
+    met_years = [r.year for r in results if r.status is Status.MET]
+    missed_years = [r.year for r in results if r.status is Status.MISSED]
+    silent = [
+        r.year
+        for r in results
+        if r.status is Status.UNREPORTED and as_of > _month_end(Period.from_year(r.year))
+    ]
+    due_all = _due(goal, as_of)
+    if missed_years:
+        status = Status.MISSED
+    elif met_years:
+        status = Status.MET
+        provisional = provisional or bool(silent)
+    else:
+        status = Status.UNREPORTED
+    summary = []
+    if met_years:
+        summary.append(f"met in {_years(met_years)}")
+    if missed_years:
+        summary.append(f"missed in {_years(missed_years)}")
+    if silent:
+        summary.append(f"no data for {_years(silent)}")
+    head = (
+        f"{status.value}: every year of {goal.span}, {_describe(goal, _Scale(goal, metric))} — "
+        + "; ".join(summary or ["no data for any year"])
+    )
+    detail = f". {' | '.join(lines)}" if lines else "."
+    achieved_values = [r.achieved for r in results if r.achieved is not None]
+    scale = _Scale(goal, metric)
+    worst = (
+        min(achieved_values)
+        if achieved_values and _direction(metric) is Direction.HIGHER
+        else (max(achieved_values) if achieved_values else None)
+    )
+    return _verdict(
+        goal,
+        status,
+        head + detail + _not_due_note(due_all) * (status is Status.UNREPORTED),
+        evidence=tuple(evidence),
+        achieved=worst,
+        achieved_unit=_unit_of(scale),
+        achieved_ratio=None if worst is None else _ratio(goal, worst, scale),
+        provisional=provisional,
+        not_yet_due=status is Status.UNREPORTED and not due_all,
+        years=results,
+    )
+
+
+def audit_dataset(
+    dataset: Dataset, as_of: dt.date | None = None, *, catalog: Catalog | None = None
+) -> Audit:
+    """Audit every goal of a dataset against every outcome in it."""
+    documents = [SourceDocument(d.name, d.title, d.issued) for d in dataset.documents]
+    return audit(dataset.goals, dataset.outcomes, as_of, catalog=catalog, documents=documents)

@@ -111,6 +111,24 @@ class Audit:
             f"{counts[Status.UNREPORTED]} unreported"
         )
 
+    def to_json(self) -> dict[str, Any]:
+        """The audit as the documented JSON contract (see :func:`targettrack.report.to_json`)."""
+        from . import report
+
+        return report.to_json(self)
+
+    def to_frame(self) -> Any:
+        """One row per goal as a pandas DataFrame (see :func:`targettrack.report.to_frame`)."""
+        from . import report
+
+        return report.to_frame(self)
+
+    def _repr_html_(self) -> str:
+        """The summary and the goal table, for notebooks."""
+        from . import report
+
+        return report.summary_html(self)
+
 
 def audit(
     goals: Iterable[Goal],
@@ -661,7 +679,9 @@ def _stock(
             f"the latest total, {scale.show(latest.value)} ({_cite(latest.outcome)}), "
             f"{'predates the plan' if not in_window else 'is from before the deadline year'}"
         )
-        flows = _flows_into(goal, metric, index, catalog, goal.span or deadline)
+        flows = _flows_into(
+            goal, metric, index, catalog, Period(min(window_start, deadline.start), deadline.end)
+        )
         return _verdict(
             goal,
             Status.UNREPORTED,
@@ -673,7 +693,9 @@ def _stock(
             provisional=True,
             not_yet_due=not due,
         )
-    flows = _flows_into(goal, metric, index, catalog, goal.span or deadline)
+    flows = _flows_into(
+        goal, metric, index, catalog, Period(min(window_start, deadline.start), deadline.end)
+    )
     return _verdict(
         goal,
         Status.UNREPORTED,

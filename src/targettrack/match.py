@@ -725,9 +725,7 @@ def _flows_into(
         if not readings:
             continue
         readings.sort(key=lambda r: r.outcome.period)
-        terms = " + ".join(
-            f"{scale.show(r.value)} ({r.outcome.period}, {r.outcome.source})" for r in readings
-        )
+        terms = " + ".join(f"{scale.show(r.value)} ({_cite(r.outcome)})" for r in readings)
         total = sum(r.value for r in readings)
         parts.append(f"{flow.id}: {terms} = {scale.show(total)}")
     if not parts:

@@ -1,0 +1,110 @@
+"""The curated records of the seeds: loadable, cited, and saying what the text says."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+import targettrack as tt
+from targettrack._text import normalise, parse_number
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+@pytest.fixture(scope="module")
+def dataset() -> tt.Dataset:
+    return tt.load_dataset(SEEDS)
+
+
+def test_every_seed_document_has_its_records_file() -> None:
+    texts = sorted(p.stem for p in SEEDS.glob("*.txt"))
+    records = sorted(p.stem for p in SEEDS.glob("*.yaml"))
+    assert texts == records
+
+
+def test_every_quote_is_the_text_at_its_span(dataset: tt.Dataset) -> None:
+    texts = dataset.texts()
+    records = [*dataset.goals, *dataset.outcomes]
+    assert records
+    for record in records:
+        source = record.source
+        assert texts[source.doc][source.start : source.end] == source.quote, record.id
+
+
+def test_ids_are_unique_and_metrics_are_in_the_catalog(dataset: tt.Dataset) -> None:
+    catalog = tt.default_catalog()
+    records = [*dataset.goals, *dataset.outcomes]
+    assert len({r.id for r in records}) == len(records)
+    assert all(r.metric in catalog for r in records)
+
+
+def test_the_guidance_has_about_fifty_goals(dataset: tt.Dataset) -> None:
+    guidance = next(d for d in dataset if d.name.startswith("001_"))
+    assert len(guidance.goals) >= 50
+    assert not guidance.outcomes
+
+
+def test_every_plan_section_of_the_seeds_is_represented(dataset: tt.Dataset) -> None:
+    years = Counter((g.region, g.period.end_year) for g in dataset.goals)
+    for plan in [
+        ("浙江", 2025),
+        ("安徽", 2021),
+        ("安徽", 2024),
+        ("安徽", 2026),
+        ("山东", 2024),
+        ("山东", 2025),
+        ("北京", 2025),
+        ("上海", 2025),
+        ("甘肃", 2025),
+    ]:
+        assert years[plan], plan
+
+
+_NUMBER = re.compile(
+    r"\d+(?:\.\d+)?(?:/\d+)?"
+    r"|[零〇一二两三四五六七八九十百千万亿]+分之[零〇一二两三四五六七八九十百千万亿]+"
+    r"|[零〇一二两三四五六七八九十百千]+"
+)
+# Readings where the number is implied by a word: 万亿元 is one 万亿元, 两位数增长 is at least
+# 10 %, 增长3倍 is +300 %, 五成 is 50 %.
+_IMPLIED = {"万亿": 1.0, "两位数": 10.0}
+
+
+def _numbers(quote: str) -> set[float]:
+    text = "".join(normalise(quote)[0].split())
+    found: set[float] = set()
+    for match in _NUMBER.finditer(text):
+        try:
+            value = float(parse_number(match.group(0)))
+        except ValueError:
+            continue
+        found.add(round(value, 9))
+        after = text[match.end() : match.end() + 1]
+        if after == "倍":
+            found.add(round(value * 100, 9))
+        if after == "成":
+            found.add(round(value * 10, 9))
+    for word, value in _IMPLIED.items():
+        if word in text:
+            found.add(value)
+    return found
+
+
+def test_every_value_is_a_number_the_quote_states(dataset: tt.Dataset) -> None:
+    wrong = []
+    for record in [*dataset.goals, *dataset.outcomes]:
+        amount = record.target if isinstance(record, tt.Goal) else record.value
+        if round(abs(amount.value), 9) not in _numbers(record.source.quote):
+            wrong.append((record.id, str(amount), record.source.quote))
+    assert wrong == []
+
+
+def test_the_decimal_glyph_is_read_as_a_point(dataset: tt.Dataset) -> None:
+    guidance = next(d for d in dataset if d.name.startswith("001_"))
+    goals = {g.id: g for g in guidance.goals}
+    assert goals["001-zj-2025-industrial-rd-intensity"].target == tt.Amount(2.5, "%")
+    assert goals["001-zj-2025-high-tech-enterprises"].target == tt.Amount(3.5, "万家")
+    assert goals["001-zj-2025-park-floor-area-ratio"].target == tt.Amount(1.5)

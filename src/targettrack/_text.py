@@ -109,32 +109,43 @@ def parse_chinese_number(text: str) -> int:
     if all(c in CHINESE_DIGITS for c in text) and len(text) > 1:
         # 二〇二五: digit by digit
         return int("".join(str(CHINESE_DIGITS[c]) for c in text))
-    total = 0
+    # Terms closed by 万 or 亿, as (value, order): orders must fall strictly (一亿五千万), and
+    # a large unit scales the lower terms before it (十五万亿 is 15 × 10⁴ × 10⁸, 三万五千亿 is
+    # 35 000 × 10⁸). Within a term, 十/百/千 must fall too (五十五十 is not a numeral).
+    terms: list[tuple[int, int]] = []
     section = 0
+    last_small = 10_000
     digit: int | None = None
     for char in text:
         if char in CHINESE_DIGITS:
-            if digit is not None and CHINESE_DIGITS[char] != 0:
+            if digit is not None:
                 raise ValueError(f"not a Chinese numeral: {text!r}")
-            digit = CHINESE_DIGITS[char]
-            if digit == 0:
-                digit = None
+            digit = CHINESE_DIGITS[char] or None
         elif char in _SMALL_UNITS:
-            section += (1 if digit is None else digit) * _SMALL_UNITS[char]
+            small = _SMALL_UNITS[char]
+            if small >= last_small:
+                raise ValueError(f"not a Chinese numeral: {text!r}")
+            section += (1 if digit is None else digit) * small
+            last_small = small
             digit = None
         else:
             large = _LARGE_UNITS[char]
-            section += digit or 0
-            if section == 0 and total == 0:
-                section = 1
-            if large > 10_000:
-                # 亿 scales everything before it: 十五万亿 is 15 × 10⁴ × 10⁸
-                total = (total + section) * large
-            else:
-                total += section * large
+            lower = [(value, order) for value, order in terms if order < large]
+            terms = [(value, order) for value, order in terms if order >= large]
+            part = section + (digit or 0) + sum(value for value, _ in lower)
+            if part == 0:
+                if terms:
+                    # 万万, 亿万: nothing for the unit to scale
+                    raise ValueError(f"not a Chinese numeral: {text!r}")
+                part = 1
+            order = large * max((order for _, order in lower), default=1)
+            if terms and terms[-1][1] <= order:
+                raise ValueError(f"not a Chinese numeral: {text!r}")
+            terms.append((part * large, order))
             section = 0
+            last_small = 10_000
             digit = None
-    return total + section + (digit or 0)
+    return sum(value for value, _ in terms) + section + (digit or 0)
 
 
 _ARABIC = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")

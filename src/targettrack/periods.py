@@ -86,7 +86,7 @@ class Period:
     def parse(cls, text: str, year: int | None = None) -> Period:
         """Read a period as written: 2025年, 全年, 1—11月, 1-11月, 1至11月, 前三季度, 一季度,
         第一季度, 上半年, 下半年, 截至10月底, 2021—2025年, 十四五, 2024年11月—2025年2月,
-        今年, 上年.
+        今年, 上年, and the period named by a deadline (到2025年) or a baseline (较2020年).
 
         ``year`` is the reference year for text that names none (1—11月, 前三季度, 今年).
         Raises :class:`~targettrack.PeriodError` (a ``ValueError``) quoting the text.
@@ -215,6 +215,9 @@ _MONTH = re.compile(rf"^(?P<m>{_NUM})月(?:份)?$")
 _UNTIL = re.compile(rf"^(?:截至|截止|截止到|到)(?P<m>{_NUM})月(?:份)?(?:底|末|份)?$")
 _QUARTER = re.compile(r"^第?(?P<q>[一二三四1234])季度$")
 _FIRST_QUARTERS = re.compile(r"^前(?P<q>[一二三两四1234])(?:个)?季度$")
+#: 到2025年 (a deadline), 截至2025年10月底 (a date), 较2020年 (a baseline) name a period; being
+#: a deadline or a baseline is the goal's business (Goal.deadline, Goal.baseline).
+_MARKED = re.compile(r"^(?P<word>截止到|截至|截止|到|较|比)(?P<year>\d{4}年)(?P<rest>.*)$")
 _RELATIVE = {
     "今年": 0,
     "本年": 0,
@@ -242,6 +245,8 @@ def _month_number(text: str, original: str) -> int:
 
 def _within_year(rest: str, year: int | None, original: str) -> Period:
     if year is None:
+        if re.search(r"\d{4}", original):
+            raise PeriodError(original, "expected a year, months (1—11月), quarters or halves")
         raise PeriodError(original, "it names no year; pass year=… for the reference year")
     if rest in ("", "年"):
         return Period.from_year(year)
@@ -285,6 +290,14 @@ def _parse(text: Any, year: int | None) -> Period:
     cleaned = "".join(normalise(text)[0].split())
     if not cleaned:
         raise PeriodError(text, "the text is empty")
+    match = _MARKED.match(cleaned)
+    if match:
+        word, rest = match.group("word"), match.group("rest")
+        if rest in ("底", "末"):
+            rest = ""
+        elif rest and word not in ("较", "比"):
+            rest = word + rest  # 截至2025年10月底 reads as 2025年截至10月底
+        cleaned = match.group("year") + rest
     match = _PLAN.match(cleaned)
     if match:
         number = int(parse_number(match.group("n")))

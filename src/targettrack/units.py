@@ -13,7 +13,7 @@ sees unit names that the definitions file declares.
 Grammar (after normalisation: full-width forms folded, private-use glyphs mapped, white space
 removed)::
 
-    quantity  := number [unit] | "百分之" number
+    quantity  := number [unit | magnitude] | "百分之" number
     number    := arabic | arabic "/" arabic | chinese | chinese "分之" chinese
     unit      := part (("/" | "·" | "*") part)*
     part      := [magnitude] name | "%" | "‰" | "个百分点"
@@ -54,9 +54,14 @@ def _load_registry() -> tuple[Any, frozenset[str], frozenset[str]]:
     ureg.load_definitions(text.splitlines())
     names: set[str] = set()
     prefixes: set[str] = set()
+    in_block = False
     for line in text.splitlines():
         line = line.split("#", 1)[0].strip()
-        if not line or line.startswith("@") or "=" not in line:
+        if line.startswith("@"):
+            # @defaults … @end holds settings (group = …, system = …), not units
+            in_block = line.startswith("@defaults") or (in_block and line != "@end")
+            continue
+        if in_block or not line or "=" not in line:
             continue
         fields = [f.strip() for f in line.split("=")]
         if fields[0].endswith("-"):
@@ -111,18 +116,27 @@ def _part(original: str, part: str) -> str:
     raise UnitError(original, f"unknown unit {part!r}", _suggest(part))
 
 
-@functools.lru_cache(maxsize=2048)
 def _unit(original: str, text: str) -> Any:
+    """The unit written ``text`` (normalised); errors name ``original``, the text as given."""
+    try:
+        return _unit_of(text)
+    except UnitError as error:
+        raise UnitError(original, error.reason, error.suggestions) from None
+
+
+@functools.lru_cache(maxsize=2048)
+def _unit_of(text: str) -> Any:
+    # cached by the unit alone: 3.5万家 and 12万家 share the work of reading 万家
     if not text:
         return registry.dimensionless
     text = _BRACKETED.sub("", text)
     parts = _SEPARATORS.split(text)
     operators = _SEPARATORS.findall(text)
     if any(not p for p in parts):
-        raise UnitError(original, f"malformed unit {text!r}", _suggest(text))
-    result = registry.Unit(_part(original, parts[0]))
+        raise UnitError(text, f"malformed unit {text!r}", _suggest(text))
+    result = registry.Unit(_part(text, parts[0]))
     for operator, part in zip(operators, parts[1:], strict=True):
-        other = registry.Unit(_part(original, part))
+        other = registry.Unit(_part(text, part))
         result = result / other if operator == "/" else result * other
     return result
 
@@ -182,6 +196,9 @@ def quantity(text: str) -> Any:
     if not cleaned:
         raise UnitError(text, "the text is empty")
     value, rest = _number(text, cleaned)
+    if rest in MAGNITUDES:
+        # 3.5万, 1.19万亿: a magnitude with no unit after it is part of the number
+        return Quantity(value * MAGNITUDES[rest], registry.dimensionless)
     return Quantity(value, _unit(text, rest))
 
 
@@ -213,6 +230,8 @@ _DIMENSION_NAMES = {
     "[energy] / [currency]": "energy intensity",
     "[currency] / [person]": "money per person",
     "[currency] / [enterprise]": "money per enterprise",
+    "[currency] / [item]": "money per item",
+    "[currency] / [length] ** 2": "money per area",
     "[time]": "time",
     "[computing]": "computing power",
 }

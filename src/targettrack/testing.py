@@ -1,0 +1,364 @@
+"""Hypothesis strategies for targettrack's values, to test code that uses targettrack.
+
+Needs hypothesis, a test extra: ``pip install targettrack[test]``.
+
+    from hypothesis import given
+    from targettrack.testing import goals, quantities
+
+    @given(quantities(kind="money"))
+    def test_my_formatter_writes_yuan(value):
+        assert my_formatter(value).endswith("元")
+
+    @given(goals())
+    def test_my_report_names_every_goal(goal):
+        assert goal.id in my_report([goal])
+
+Every strategy draws values that targettrack accepts: units from the package's registry
+(``units_of("money")`` draws 元, 万元, 亿元 …), periods that format and parse back, goals and
+outcomes built from metrics of a catalog (the default catalog unless one is given) with a
+unit that expresses the metric, so that they validate.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from hypothesis import strategies as st
+
+from ._text import MAGNITUDES
+from .catalog import Catalog, Metric, default_catalog
+from .model import (
+    Amount,
+    Bound,
+    Change,
+    Comparator,
+    Goal,
+    Outcome,
+    Recurrence,
+    Source,
+    Strength,
+)
+from .periods import Period
+from .units import dimension_name, known_units, quantity, unit
+
+__all__ = [
+    "KINDS",
+    "amounts",
+    "compatible_unit_chains",
+    "goals",
+    "magnitudes",
+    "outcomes",
+    "periods",
+    "quantities",
+    "ratios",
+    "sources",
+    "units_of",
+    "years",
+]
+
+#: Compound kinds, as (numerator kind, denominator kind).
+_COMPOUND: dict[str, tuple[str, str]] = {
+    "energy intensity": ("energy", "money"),
+    "money per person": ("money", "person"),
+    "money per enterprise": ("money", "enterprise"),
+    "money per item": ("money", "item"),
+    "money per area": ("money", "area"),
+}
+
+#: 倍 (a multiple: 增长3倍) is dimensionless like a ratio but is not one; the ratio kind leaves
+#: it out.
+_SKIPPED = frozenset({"times", "倍"})
+
+
+@functools.cache
+def _simple_kinds() -> dict[str, tuple[str, ...]]:
+    groups: dict[str, list[str]] = {}
+    for name in sorted(known_units()):
+        if name in _SKIPPED:
+            continue
+        groups.setdefault(dimension_name(unit(name)), []).append(name)
+    groups["ratio"].append("")
+    return {kind: tuple(names) for kind, names in groups.items()}
+
+
+def _kinds() -> tuple[str, ...]:
+    return tuple(sorted(set(_simple_kinds()) | set(_COMPOUND)))
+
+
+#: Every kind :func:`units_of` draws from: ``money``, ``enterprise``, ``item``, ``person``,
+#: ``area``, ``energy``, ``ratio``, ``energy intensity``, ``money per person`` and the rest.
+KINDS: tuple[str, ...] = _kinds()
+
+_MAGNITUDE_WORDS: tuple[str, ...] = tuple(MAGNITUDES)
+
+
+def magnitudes(
+    min_value: float = 1e-6, max_value: float = 1e12, *, signed: bool = False
+) -> st.SearchStrategy[float]:
+    """Finite positive floats (of either sign with ``signed=True``), no subnormals.
+
+    The default range, 10⁻⁶ to 10¹², keeps a value and its conversions through 万亿 and 亩
+    well inside float precision, so round trips agree within ``rel_tol=1e-12``.
+    """
+    positive = st.floats(
+        min_value,
+        max_value,
+        allow_nan=False,
+        allow_infinity=False,
+        allow_subnormal=False,
+    )
+    if not signed:
+        return positive
+    return st.tuples(positive, st.booleans()).map(lambda pair: -pair[0] if pair[1] else pair[0])
+
+
+def _simple_units(kind: str) -> st.SearchStrategy[str]:
+    names = _simple_kinds()[kind]
+    if kind == "ratio":
+        # a magnitude in front of % or 个百分点 reads, but nobody writes it
+        return st.sampled_from(names)
+    plain = st.sampled_from(names)
+    prefixed = st.tuples(st.sampled_from(_MAGNITUDE_WORDS), plain).map("".join)
+    return st.one_of(plain, prefixed)
+
+
+def units_of(kind: str) -> st.SearchStrategy[str]:
+    """Unit texts of one kind, as :func:`targettrack.quantity` reads them.
+
+    ``units_of("money")`` draws 元, 万元, 亿元, 万亿元, CNY …; ``units_of("enterprise")`` draws
+    家, 户, 万家 …; ``units_of("energy intensity")`` draws 吨标准煤/万元 and its kin. See
+    :data:`KINDS` for every kind.
+    """
+    if kind in _COMPOUND:
+        top, bottom = _COMPOUND[kind]
+        return st.tuples(_simple_units(top), _simple_units(bottom)).map(
+            lambda pair: f"{pair[0]}/{pair[1]}"
+        )
+    if kind not in _simple_kinds():
+        raise ValueError(f"unknown kind {kind!r}; one of {', '.join(KINDS)}")
+    return _simple_units(kind)
+
+
+def compatible_unit_chains(
+    kind: str | None = None, *, min_size: int = 2, max_size: int = 6
+) -> st.SearchStrategy[list[str]]:
+    """Lists of unit texts of one kind (元 → 万元 → 亿元 → 元), to convert through in turn."""
+    kinds = st.sampled_from(KINDS) if kind is None else st.just(kind)
+    return kinds.flatmap(
+        lambda chosen: st.lists(units_of(chosen), min_size=min_size, max_size=max_size)
+    )
+
+
+def quantities(
+    kind: str | None = None, values: st.SearchStrategy[float] | None = None
+) -> st.SearchStrategy[Any]:
+    """pint quantities of targettrack's registry, read from text by :func:`targettrack.quantity`.
+
+    ``kind`` restricts them to one kind (see :data:`KINDS`); ``values`` draws the numbers
+    (:func:`magnitudes` of either sign by default).
+    """
+    kinds = st.sampled_from(KINDS) if kind is None else st.just(kind)
+    numbers = values if values is not None else magnitudes(signed=True)
+    return st.tuples(numbers, kinds.flatmap(units_of)).map(
+        lambda pair: quantity(f"{pair[0]!r}{pair[1]}")
+    )
+
+
+def ratios(min_percent: float = -100.0, max_percent: float = 100.0) -> st.SearchStrategy[Any]:
+    """Ratios (dimensionless quantities) written as ``13.6%``, ``136‰``, ``0.136`` or
+    ``13.6percent``, between ``min_percent`` and ``max_percent`` per cent."""
+    percents = st.floats(min_percent, max_percent, allow_nan=False, allow_subnormal=False)
+    written = st.sampled_from(("%", "‰", "", "percent"))
+
+    def build(pair: tuple[float, str]) -> Any:
+        value, how = pair
+        if how == "‰":
+            return quantity(f"{value * 10!r}‰")
+        if how == "":
+            return quantity(repr(value / 100))
+        return quantity(f"{value!r}{'%' if how == '%' else 'percent'}")
+
+    return st.tuples(percents, written).map(build)
+
+
+def years(min_year: int = 1949, max_year: int = 2100) -> st.SearchStrategy[int]:
+    """Calendar years (four digits, as documents write them)."""
+    return st.integers(min_year, max_year)
+
+
+def periods(
+    min_year: int = 1949, max_year: int = 2100, *, max_years: int = 10
+) -> st.SearchStrategy[Period]:
+    """Periods of the shapes documents use, and any other inclusive month range.
+
+    Whole years and spans of years (2021—2025年), quarters, halves, months to date (1—11月),
+    single months, and ranges across a year end, starting between ``min_year`` and
+    ``max_year`` and at most ``max_years`` years long.
+    """
+    first_year = years(min_year, max_year)
+
+    def span(start: int, length: int) -> Period:
+        return Period(start, start + length - 1)
+
+    whole = st.tuples(first_year, st.integers(0, max_years - 1)).map(
+        lambda pair: Period.from_years(pair[0], pair[0] + pair[1])
+    )
+    quarter = st.tuples(first_year, st.integers(1, 4)).map(
+        lambda pair: Period.from_months(pair[0], 3 * pair[1] - 2, 3 * pair[1])
+    )
+    to_date = st.tuples(first_year, st.integers(1, 12)).map(
+        lambda pair: Period.from_months(pair[0], 1, pair[1])
+    )
+    month = st.tuples(first_year, st.integers(1, 12)).map(
+        lambda pair: Period.from_months(pair[0], pair[1])
+    )
+    ordinals = st.integers(min_year * 12, max_year * 12 + 11)
+    anything = st.tuples(ordinals, st.integers(1, 12 * max_years)).map(
+        lambda pair: span(pair[0], pair[1])
+    )
+    return st.one_of(whole, quarter, to_date, month, anything)
+
+
+def amounts(kind: str | None = None) -> st.SearchStrategy[Amount]:
+    """Amounts (a number and the unit it is written in) of one kind or any."""
+    kinds = st.sampled_from(KINDS) if kind is None else st.just(kind)
+    return st.tuples(magnitudes(signed=True), kinds.flatmap(units_of)).map(
+        lambda pair: Amount(pair[0], pair[1])
+    )
+
+
+_QUOTE_TEXT = st.text(
+    alphabet=st.sampled_from(
+        "浙江省培育企业家个数字经济核心产业增加值比重达到１５％，。3.5万亿元 \n"
+    ),
+    min_size=0,
+    max_size=60,
+)
+
+
+@st.composite
+def _source(draw: st.DrawFn, doc: st.SearchStrategy[str]) -> Source:
+    text = draw(_QUOTE_TEXT)
+    start = draw(st.integers(0, len(text)))
+    end = draw(st.integers(start, len(text)))
+    return Source.from_span(draw(doc), text, start, end)
+
+
+def sources(doc: str | None = None) -> st.SearchStrategy[Source]:
+    """Sources: a span of a made-up document text and its quote (``quote == text[start:end]``)."""
+    docs = st.just(doc) if doc is not None else st.sampled_from(("000.txt", "001.txt", "doc"))
+    return _source(docs)
+
+
+def _fitting_unit(metric: Metric) -> st.SearchStrategy[str]:
+    """Unit texts that express ``metric``: its own unit and classifiers for counts, any unit of
+    its dimension otherwise."""
+    if metric.is_count:
+        words = st.sampled_from((metric.unit, *metric.classifiers))
+        # 3.5万家: a magnitude in front of the classifier
+        prefixed = st.tuples(st.sampled_from(("十", "百", "千", "万")), words).map("".join)
+        return st.one_of(words, prefixed)
+    dimension = metric.dimension
+    if dimension == "ratio":
+        return st.sampled_from(("%", "‰", ""))
+    if dimension in KINDS:
+        return units_of(dimension)
+    return st.just(metric.unit)
+
+
+def _catalog_metrics(catalog: Catalog | None) -> st.SearchStrategy[Metric]:
+    chosen = catalog if catalog is not None else default_catalog()
+    metrics = tuple(chosen)
+    if not metrics:
+        raise ValueError("the catalog has no metric to draw from")
+    return st.sampled_from(metrics)
+
+
+@st.composite
+def _change_and_value(
+    draw: st.DrawFn, metric: Metric, period: Period
+) -> tuple[Change | None, Amount, Period | None]:
+    """A change (or None), a value that fits it and the metric, and a baseline (or None)."""
+    # a change in points is a change of a ratio; any metric can change by a relative amount
+    choices = [None, Change.RELATIVE]
+    if metric.dimension == "ratio":
+        choices.append(Change.POINTS)
+    change = draw(st.sampled_from(choices))
+    if change is None:
+        return None, Amount(draw(magnitudes(1e-3, 1e6)), draw(_fitting_unit(metric))), None
+    # 增长7%, 下降16% (relative) or 提高2个百分点 (points)
+    number = draw(st.floats(-60.0, 60.0).map(lambda x: round(x, 2)))
+    value = Amount(number, "%" if change is Change.RELATIVE else "个百分点")
+    # 较2020年: a baseline some years before the period, or the default (a year earlier)
+    baseline = draw(st.none() | st.integers(1, 5).map(lambda k: period.shift_years(-k)))
+    return change, value, baseline
+
+
+@st.composite
+def _goal(draw: st.DrawFn, catalog: Catalog | None) -> Goal:
+    metric = draw(_catalog_metrics(catalog))
+    period = draw(periods(2000, 2035, max_years=5))
+    change, target, baseline = draw(_change_and_value(metric, period))
+    comparator = draw(st.sampled_from(tuple(Comparator)))
+    record: dict[str, Any] = {
+        "id": draw(st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}", fullmatch=True)),
+        "region": draw(st.sampled_from(("浙江", "安徽", "山东", "浙江/山区26县"))),
+        "metric": metric.id,
+        "comparator": comparator,
+        "target": target,
+        "period": period,
+        "source": draw(sources()),
+        "strength": draw(st.sampled_from(tuple(Strength))),
+        "deadline": draw(st.booleans()),
+    }
+    if comparator is Comparator.RANGE:
+        record["target_high"] = Amount(target.value + draw(magnitudes(0.0, 1e3)), target.unit)
+    if comparator is Comparator.ABOUT and draw(st.booleans()):
+        record["tolerance"] = draw(st.floats(0.001, 0.5))
+    if draw(st.booleans()):
+        first = draw(years(2000, 2030))
+        record["span"] = Period.from_years(first, first + draw(st.integers(0, 4)))
+        if draw(st.booleans()):
+            record["recurrence"] = Recurrence.ANNUAL
+    if change is not None:
+        record["change"] = change
+        if baseline is not None:
+            record["baseline"] = baseline
+    return Goal.from_record(record, catalog=catalog)
+
+
+def goals(catalog: Catalog | None = None) -> st.SearchStrategy[Goal]:
+    """Goals that validate: a metric of ``catalog`` (the default catalog when None), a target
+    in a unit that expresses it (or a change in % or percentage points), any comparator with
+    the fields it needs, a period, and now and then a span, an annual recurrence, a baseline."""
+    return _goal(catalog)
+
+
+@st.composite
+def _outcome(draw: st.DrawFn, catalog: Catalog | None) -> Outcome:
+    metric = draw(_catalog_metrics(catalog))
+    period = draw(periods(2000, 2035, max_years=2))
+    change, value, baseline = draw(_change_and_value(metric, period))
+    record: dict[str, Any] = {
+        "id": draw(st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}", fullmatch=True)),
+        "region": draw(st.sampled_from(("浙江", "安徽", "山东", "浙江/山区26县"))),
+        "metric": metric.id,
+        "value": value,
+        "period": period,
+        "source": draw(sources()),
+        "estimate": draw(st.booleans()),
+        "bound": draw(st.sampled_from(tuple(Bound))),
+    }
+    if change is not None:
+        record["change"] = change
+        if baseline is not None:
+            record["baseline"] = baseline
+    return Outcome.from_record(record, catalog=catalog)
+
+
+def outcomes(catalog: Catalog | None = None) -> st.SearchStrategy[Outcome]:
+    """Outcomes that validate: a metric of ``catalog`` (the default catalog when None), a value
+    in a unit that expresses it (or a change in % or points), a period, an estimate flag and a
+    bound."""
+    return _outcome(catalog)

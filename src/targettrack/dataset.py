@@ -175,7 +175,7 @@ def _records(
         try:
             yield kind.from_record(record, doc=doc, text=text, catalog=catalog)
         except DataError as error:
-            raise DataError(where, line, f"{record.get('id', '?')}: {error.message}") from None
+            raise type(error)(where, line, f"{record.get('id', '?')}: {error.message}") from None
         except (TargetTrackError, ValueError, TypeError) as error:
             raise DataError(where, line, f"{record.get('id', '?')}: {error}") from None
 

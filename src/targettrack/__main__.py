@@ -1,0 +1,5 @@
+"""``python -m targettrack``: the ``targettrack`` command."""
+
+from .cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,500 @@
+"""The report's view of an audit: plain values every output format draws on.
+
+:func:`build` turns an :class:`~targettrack.match.Audit` into :class:`ReportView` — one
+:class:`GoalView` per verdict with the metric's names, the target and the achieved value as
+people write them, the bar's proportions and the quoted sentences split into context, quote
+and highlighted numbers. Nothing here escapes or formats markup: each output does that itself
+(the HTML through Jinja2's autoescaping).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+import attrs
+
+from ._text import PRIVATE_USE
+from .catalog import Catalog, Metric, default_catalog
+from .model import Amount, Change, Goal, Outcome, Recurrence, Source, Status, Verdict, show
+
+if TYPE_CHECKING:
+    from .match import Audit
+
+__all__ = [
+    "STATUS_ORDER",
+    "BarView",
+    "ChartRow",
+    "DocumentView",
+    "GoalView",
+    "OutcomeView",
+    "QuoteView",
+    "ReportView",
+    "Segment",
+    "achieved_text",
+    "amount_text",
+    "build",
+    "display_text",
+    "goal_text",
+    "number_segments",
+    "percent",
+    "quote_view",
+]
+
+STATUS_ORDER = (Status.MET, Status.MISSED, Status.UNREPORTED)
+
+#: How far the bar reaches: 150 % of the target fills it; the target stands at two thirds.
+BAR_SPAN = 1.5
+
+#: Characters of context kept on each side of a quote, at most.
+CONTEXT = 60
+
+_SENTENCE_END = "。！？；!?;"
+_NUMBER = re.compile(
+    r"[0-9０-９](?:[0-9０-９.．,，\ue010]|[ \u3000](?=[0-9０-９]))*"
+    r"(?:[ \u3000]?[/／][ \u3000]?[0-9０-９]+)?"
+    r"(?:[ \u3000]?[%％‰])?"
+)
+_YEAR_AFTER = re.compile(r"[ \u3000]?(?:年|[—–\-~～至到][ \u3000]?[0-9０-９]{4}[ \u3000]?年)")
+_BREAK = re.compile(r"[ \t\u3000]*(?:\r?\n)+[ \t\u3000]*")
+_WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
+
+
+@attrs.frozen
+class Segment:
+    """A piece of quoted text; ``number`` marks a figure to highlight."""
+
+    text: str
+    number: bool = False
+
+
+@attrs.frozen
+class QuoteView:
+    """A quote in its sentence: the text before it, its own segments, and the text after."""
+
+    doc: str
+    start: int
+    end: int
+    before: str
+    segments: tuple[Segment, ...]
+    after: str
+    title: str = ""
+
+    @property
+    def quote(self) -> str:
+        return "".join(segment.text for segment in self.segments)
+
+    @property
+    def where(self) -> str:
+        return f"{self.doc} [{self.start}:{self.end}]"
+
+
+@attrs.frozen
+class OutcomeView:
+    """One piece of evidence."""
+
+    id: str
+    value: str
+    period: str
+    flags: tuple[str, ...]
+    quote: QuoteView
+    note: str = ""
+
+
+@attrs.frozen
+class BarView:
+    """An achieved-vs-target bar, as fractions of the bar's width."""
+
+    ratio: float
+    width: float
+    target: float
+    overflow: bool
+    label: str
+
+
+@attrs.frozen
+class GoalView:
+    """Everything one row of the report shows about a goal."""
+
+    index: int
+    verdict: Verdict
+    metric: Metric | None
+    text: str
+    target: str
+    period: str
+    achieved: str
+    bar: BarView | None
+    quote: QuoteView
+    evidence: tuple[OutcomeView, ...]
+    years: tuple[tuple[int, str, str], ...]
+
+    @property
+    def goal(self) -> Goal:
+        return self.verdict.goal
+
+    @property
+    def id(self) -> str:
+        return self.verdict.goal.id
+
+    @property
+    def status(self) -> str:
+        return self.verdict.status.value
+
+    @property
+    def region(self) -> str:
+        return self.verdict.goal.region
+
+    @property
+    def theme(self) -> str:
+        return self.metric.theme if self.metric else "other"
+
+    @property
+    def metric_zh(self) -> str:
+        return self.metric.zh if self.metric else self.verdict.goal.metric
+
+    @property
+    def metric_en(self) -> str:
+        return self.metric.en if self.metric else ""
+
+    @property
+    def ratio(self) -> float | None:
+        return _finite(self.verdict.achieved_ratio)
+
+    @property
+    def flags(self) -> tuple[str, ...]:
+        flags = []
+        if self.verdict.provisional:
+            flags.append("provisional")
+        if self.verdict.not_yet_due:
+            flags.append("not yet due")
+        return tuple(flags)
+
+
+@attrs.frozen
+class ChartRow:
+    """One bar of a summary chart: the counts by status for a region or a theme."""
+
+    label: str
+    met: int
+    missed: int
+    unreported: int
+
+    @property
+    def total(self) -> int:
+        return self.met + self.missed + self.unreported
+
+    def count(self, status: Status) -> int:
+        return int(getattr(self, status.value))
+
+
+@attrs.frozen
+class DocumentView:
+    """A source document: its name, its titles (one per curated part) and what it holds."""
+
+    name: str
+    titles: tuple[str, ...]
+    issued: dt.date | None
+    goals: int
+    outcomes: int
+
+
+@attrs.frozen
+class ReportView:
+    """The whole report."""
+
+    as_of: dt.date
+    goals: tuple[GoalView, ...]
+    counts: dict[Status, int]
+    judged_share: float
+    not_yet_due: int
+    provisional: int
+    regions: tuple[str, ...]
+    themes: tuple[str, ...]
+    documents: tuple[DocumentView, ...]
+    by_region: tuple[ChartRow, ...]
+    by_theme: tuple[ChartRow, ...]
+    summary: str
+
+    @property
+    def plans(self) -> tuple[DocumentView, ...]:
+        """The documents that set goals."""
+        return tuple(d for d in self.documents if d.goals)
+
+    @property
+    def total(self) -> int:
+        return len(self.goals)
+
+
+# -- text helpers ------------------------------------------------------------------------------
+
+
+def _finite(value: float | None) -> float | None:
+    return value if value is not None and math.isfinite(value) else None
+
+
+def percent(share: float) -> str:
+    """A share for people, to one decimal: ``90.7%``, ``100%``."""
+    return f"{show(round(share * 100, 1))}%"
+
+
+def number_text(value: float) -> str:
+    """A number for people; a simple fraction (1/3) stays a fraction."""
+    if abs(round(value, 4) - value) > 1e-12:
+        fraction = Fraction(value).limit_denominator(12)
+        if fraction.denominator > 1 and abs(float(fraction) - value) < 1e-12:
+            return f"{fraction.numerator}/{fraction.denominator}"
+    return show(value)
+
+
+def amount_text(amount: Amount) -> str:
+    """An amount as people write it: ``15%``, ``3.5万家``, ``1/3``."""
+    return f"{number_text(amount.value)}{amount.unit}"
+
+
+def target_text(goal: Goal) -> str:
+    """The target with its comparator: ``≥ 15%``, ``∈ [5%, 5.5%]``, ``≈ 1/3``."""
+    if goal.target_high is not None:
+        return f"∈ [{amount_text(goal.target)}, {amount_text(goal.target_high)}]"
+    text = f"{goal.comparator.symbol} {amount_text(goal.target)}"
+    if goal.tolerance is not None:
+        text += f" (±{show(goal.tolerance * 100)}%)"
+    return text
+
+
+def period_text(goal: Goal) -> str:
+    """The period a goal is about, with its span, recurrence and baseline."""
+    if goal.recurrence is Recurrence.ANNUAL and goal.span is not None:
+        text = f"每年 {goal.span}"
+    elif goal.span is not None and goal.span != goal.period:
+        text = str(goal.span)
+    else:
+        text = str(goal.period)
+    if goal.baseline is not None:
+        text += f"（较{goal.baseline}）"
+    return text
+
+
+def _change_word(goal: Goal) -> str:
+    if goal.change is Change.RELATIVE:
+        return "变化" if goal.baseline is not None else "增速"
+    if goal.change is Change.POINTS:
+        return "变化"
+    return ""
+
+
+def goal_text(goal: Goal, metric: Metric | None) -> str:
+    """The goal in one line: ``浙江 数字经济核心产业增加值占GDP比重 ≥ 15%（2025年）``."""
+    name = metric.zh if metric else goal.metric
+    return f"{goal.region} {name}{_change_word(goal)} {target_text(goal)}（{period_text(goal)}）"
+
+
+def achieved_text(value: float | None, unit: str) -> str:
+    """The achieved value in the matcher's unit: a fraction for changes, else the metric's."""
+    value = _finite(value)
+    if value is None:
+        return ""
+    if unit == "ratio":
+        return f"{show(value * 100)}%"
+    if unit == "percentage_point_fraction":
+        return f"{show(value * 100)}个百分点"
+    return f"{number_text(value)}{unit}"
+
+
+def display_text(text: str) -> str:
+    """Document text for reading: line breaks inside sentences closed, private glyphs mapped.
+
+    The documents are extracted from PDFs, so a sentence breaks across lines and blank lines;
+    a break between two Chinese characters is dropped, any other becomes a space.
+    """
+    for glyph, meaning in PRIVATE_USE.items():
+        text = text.replace(glyph, meaning)
+
+    def join(match: re.Match[str]) -> str:
+        before = text[match.start() - 1] if match.start() > 0 else ""
+        after = text[match.end()] if match.end() < len(text) else ""
+        if not before or not after or _WIDE.match(before) or _WIDE.match(after):
+            return ""
+        return " "
+
+    return _BREAK.sub(join, text)
+
+
+def number_segments(text: str) -> tuple[Segment, ...]:
+    """Split display text into plain text and the figures in it (years before 年 stay plain)."""
+    segments: list[Segment] = []
+    last = 0
+    for match in _NUMBER.finditer(text):
+        digits = re.sub(r"\D", "", match.group())
+        if len(digits) == 4 and _YEAR_AFTER.match(text, match.end()) and "%" not in match.group():
+            continue
+        if match.start() > last:
+            segments.append(Segment(text[last : match.start()]))
+        segments.append(Segment(match.group(), number=True))
+        last = match.end()
+    if last < len(text):
+        segments.append(Segment(text[last:]))
+    return tuple(segments)
+
+
+def _context(text: str, start: int, end: int) -> tuple[str, str]:
+    """The rest of the sentence around ``text[start:end]``, at most :data:`CONTEXT` each side."""
+    left = start
+    while left > 0 and start - left < CONTEXT and text[left - 1] not in _SENTENCE_END:
+        left -= 1
+    right = end
+    if not (start < end and text[end - 1] in _SENTENCE_END):
+        while right < len(text) and right - end < CONTEXT:
+            right += 1
+            if text[right - 1] in _SENTENCE_END:
+                break
+    before = display_text(text[left:start]).lstrip()
+    after = display_text(text[end:right]).rstrip()
+    if left > 0 and text[left - 1] not in _SENTENCE_END:
+        before = "…" + before
+    if right < len(text) and right > end and text[right - 1] not in _SENTENCE_END:
+        after += "…"
+    return before, after
+
+
+def quote_view(source: Source, texts: Mapping[str, str] | None, title: str = "") -> QuoteView:
+    """A source's quote, with its sentence around it when the document's text is known."""
+    before = after = ""
+    text = None if texts is None else texts.get(source.doc)
+    if text is not None and text[source.start : source.end] == source.quote:
+        before, after = _context(text, source.start, source.end)
+    return QuoteView(
+        doc=source.doc,
+        start=source.start,
+        end=source.end,
+        before=before,
+        segments=number_segments(display_text(source.quote)),
+        after=after,
+        title=title,
+    )
+
+
+def outcome_flags(outcome: Outcome) -> tuple[str, ...]:
+    flags = []
+    if outcome.estimate:
+        flags.append("estimate")
+    if outcome.bound.value != "exact":
+        bound = outcome.bound.value
+        flags.append("approximate" if bound == "approximate" else f"{bound} bound")
+    if outcome.change is Change.RELATIVE:
+        flags.append("change")
+    elif outcome.change is Change.POINTS:
+        flags.append("change in points")
+    return tuple(flags)
+
+
+def _bar(ratio: float | None) -> BarView | None:
+    if ratio is None:
+        return None
+    clipped = min(max(ratio, 0.0), BAR_SPAN)
+    return BarView(
+        ratio=ratio,
+        width=clipped / BAR_SPAN,
+        target=1 / BAR_SPAN,
+        overflow=ratio > BAR_SPAN,
+        label=percent(ratio) if abs(ratio) < 100 else f"{ratio:.3g}×",
+    )
+
+
+def _chart(rows: Mapping[str, Counter[Status]]) -> tuple[ChartRow, ...]:
+    chart = [
+        ChartRow(label, c[Status.MET], c[Status.MISSED], c[Status.UNREPORTED])
+        for label, c in rows.items()
+    ]
+    chart.sort(key=lambda r: (-r.total, r.label))
+    return tuple(chart)
+
+
+def _documents(audit: Audit) -> tuple[DocumentView, ...]:
+    goals = Counter(v.goal.source.doc for v in audit.verdicts)
+    outcomes = Counter(o.source.doc for o in audit.outcomes)
+    order: list[str] = []
+    titles: dict[str, list[str]] = {}
+    issued: dict[str, dt.date | None] = {}
+    for document in audit.documents:
+        if document.name not in titles:
+            order.append(document.name)
+            titles[document.name] = []
+            issued[document.name] = document.issued
+        if document.title and document.title not in titles[document.name]:
+            titles[document.name].append(document.title)
+    for name in sorted({*goals, *outcomes} - set(titles)):
+        order.append(name)
+        titles[name] = []
+        issued[name] = None
+    return tuple(
+        DocumentView(name, tuple(titles[name]), issued[name], goals[name], outcomes[name])
+        for name in order
+    )
+
+
+def build(
+    audit: Audit, texts: Mapping[str, str] | None = None, *, catalog: Catalog | None = None
+) -> ReportView:
+    """The report's view of ``audit``; ``texts`` (document name → original text) add context."""
+    catalog = catalog or default_catalog()
+    documents = _documents(audit)
+    titles = {d.name: " / ".join(d.titles) for d in documents}
+    goals: list[GoalView] = []
+    by_region: dict[str, Counter[Status]] = {}
+    by_theme: dict[str, Counter[Status]] = {}
+    for index, verdict in enumerate(audit.verdicts):
+        goal = verdict.goal
+        metric = catalog.get(goal.metric)
+        evidence = tuple(
+            OutcomeView(
+                id=o.id,
+                value=amount_text(o.value),
+                period=str(o.period),
+                flags=outcome_flags(o),
+                quote=quote_view(o.source, texts, titles.get(o.source.doc, "")),
+                note=o.note,
+            )
+            for o in verdict.evidence
+        )
+        view = GoalView(
+            index=index,
+            verdict=verdict,
+            metric=metric,
+            text=goal_text(goal, metric),
+            target=target_text(goal),
+            period=period_text(goal),
+            achieved=achieved_text(verdict.achieved, verdict.achieved_unit),
+            bar=_bar(_finite(verdict.achieved_ratio)),
+            quote=quote_view(goal.source, texts, titles.get(goal.source.doc, "")),
+            evidence=evidence,
+            years=tuple(
+                (
+                    year.year,
+                    year.status.value,
+                    achieved_text(year.achieved, verdict.achieved_unit),
+                )
+                for year in verdict.years
+            ),
+        )
+        goals.append(view)
+        by_region.setdefault(view.region, Counter())[verdict.status] += 1
+        by_theme.setdefault(view.theme, Counter())[verdict.status] += 1
+    return ReportView(
+        as_of=audit.as_of,
+        goals=tuple(goals),
+        counts=audit.counts(),
+        judged_share=audit.judged_share,
+        not_yet_due=sum(1 for v in audit.verdicts if v.not_yet_due),
+        provisional=sum(1 for v in audit.verdicts if v.provisional),
+        regions=tuple(row.label for row in _chart(by_region)),
+        themes=tuple(sorted(by_theme)),
+        documents=documents,
+        by_region=_chart(by_region),
+        by_theme=_chart(by_theme),
+        summary=audit.summary(),
+    )

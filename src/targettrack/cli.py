@@ -1,0 +1,319 @@
+"""The ``targettrack`` command: argument parsing and printing, nothing else.
+
+    targettrack audit [FILE…] [--as-of DATE] [--format text|html|md|json|csv] [-o PATH]
+
+The work is done by the library (:func:`targettrack.audit`, :mod:`targettrack.report`); this
+module reads the arguments, loads the inputs, prints or writes the report, and turns an error
+of the input into one line ``TypeName: file:line: message`` on stderr with exit status 1.
+
+Adding a subcommand: write ``_add_NAME(subparsers)``, which adds its parser and sets
+``run=`` to a function taking the parsed arguments and returning the exit status, and list it
+in :data:`COMMANDS`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import importlib
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from ._errors import DataError, TargetTrackError
+from .dataset import Dataset, Document, load_document, read_text
+from .match import Audit, SourceDocument, audit
+from .model import Goal, Outcome
+
+__all__ = ["COMMANDS", "build_parser", "error_line", "main", "write_atomic"]
+
+#: File suffixes ``-o`` infers the format from when ``--format`` is not given.
+SUFFIX_FORMATS = {
+    ".html": "html",
+    ".htm": "html",
+    ".md": "md",
+    ".markdown": "md",
+    ".json": "json",
+    ".csv": "csv",
+    ".txt": "text",
+}
+
+_FORMATS = ("text", "html", "md", "json", "csv")
+
+_AUDIT_EPILOG = """\
+formats:
+  text   a compact summary and one line per goal (the default)
+  html   one self-contained page: summary, charts, a row per goal with the quoted evidence
+  md     Markdown: a goal table and the evidence, for reviewing an audit in git
+  json   the documented contract (docs/report.md), one verdict per goal
+  csv    one row per goal, flat columns
+
+examples:
+  targettrack audit                               the seed dataset, as of today
+  targettrack audit -o audit.html                 the same as a page to open in a browser
+  targettrack audit seeds/001_e9ac55c77d2d7d2f.yaml --as-of 2025-12-31 --format json
+"""
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    def __init__(self, prog: str) -> None:
+        width = min(100, shutil.get_terminal_size().columns - 2)
+        super().__init__(prog, max_help_position=28, width=width)
+
+
+# -- inputs -------------------------------------------------------------------------------------
+
+
+class _Inputs:
+    """What the FILE arguments hold: goals, outcomes, the documents and their texts."""
+
+    def __init__(self) -> None:
+        self.goals: list[Goal] = []
+        self.outcomes: list[Outcome] = []
+        self.documents: list[SourceDocument] = []
+        self.texts: dict[str, str] = {}
+
+    def add_dataset(self, dataset: Dataset) -> None:
+        self.goals.extend(dataset.goals)
+        self.outcomes.extend(dataset.outcomes)
+        self.documents.extend(SourceDocument(d.name, d.title, d.issued) for d in dataset)
+        self.texts.update(dataset.texts())
+
+
+def _yaml_files(path: Path) -> list[Path]:
+    if path.is_dir():
+        return sorted([*path.glob("*.yaml"), *path.glob("*.yml")])
+    return [path]
+
+
+def _extract(path: Path, inputs: _Inputs) -> None:
+    """Read a raw document through the extractor (``targettrack.extract``)."""
+    # -- the extractor's place: targettrack.extract gives extract(text, doc=name) -> statements
+    # -- and to_records(statements) -> (goals, outcomes, unmatched).
+    try:
+        extractor: Any = importlib.import_module("targettrack.extract")
+    except ModuleNotFoundError as error:
+        if error.name != "targettrack.extract":
+            raise
+        raise DataError(
+            str(path),
+            None,
+            "expected a curated dataset (.yaml): raw .txt documents need the extractor, "
+            "which this version of targettrack does not have yet",
+        ) from None
+    text = read_text(path)
+    statements = extractor.extract(text, doc=path.name)
+    goals, outcomes, _unmatched = extractor.to_records(statements)
+    inputs.goals.extend(goals)
+    inputs.outcomes.extend(outcomes)
+    inputs.documents.append(SourceDocument(path.name, _first_line(text)))
+    inputs.texts[path.name] = text
+
+
+def _first_line(text: str) -> str:
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip()
+    return ""
+
+
+def load_inputs(files: Sequence[str]) -> _Inputs:
+    """Load the FILE arguments; none means the seed dataset."""
+    from .dataset import load_dataset
+
+    inputs = _Inputs()
+    if not files:
+        inputs.add_dataset(load_dataset())
+        return inputs
+    documents: list[Document] = []
+    for name in files:
+        path = Path(name)
+        if path.suffix.lower() == ".txt":
+            _extract(path, inputs)
+        elif path.is_dir() or path.suffix.lower() in (".yaml", ".yml"):
+            if not path.exists():
+                raise DataError(name, None, "no such file")
+            documents.extend(load_document(p) for p in _yaml_files(path))
+        elif not path.exists():
+            raise DataError(name, None, "no such file")
+        else:
+            raise DataError(
+                name,
+                None,
+                "expected a curated dataset (.yaml), a folder of them, or a raw document (.txt), "
+                f"got a {path.suffix or 'suffix-less'} file",
+            )
+    inputs.add_dataset(Dataset(documents))
+    return inputs
+
+
+def parse_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"--as-of: expected a date YYYY-MM-DD, got {text!r}") from None
+
+
+# -- outputs ------------------------------------------------------------------------------------
+
+
+def write_atomic(path: str | Path, text: str) -> None:
+    """Write ``text`` (UTF-8) to ``path`` through a temporary file and a rename.
+
+    Either the whole report is there afterwards or the file is as it was.
+    """
+    target = Path(path)
+    directory = target.parent
+    try:
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".tmp", dir=directory
+        )
+    except OSError as error:
+        raise OSError(error.errno, error.strerror, str(target)) from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
+        os.replace(temporary, target)
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        if isinstance(error, OSError):
+            raise OSError(error.errno, error.strerror, str(target)) from None
+        raise
+
+
+def _print(text: str) -> None:
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+    else:
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+
+
+def error_line(error: BaseException) -> str:
+    """One line for an error: ``TypeName: file:line: message``."""
+    name = type(error).__name__
+    if isinstance(error, DataError):
+        where = error.path if error.line is None else f"{error.path}:{error.line}"
+        message = f"{where}: {error.message}"
+    elif isinstance(error, OSError) and error.filename is not None:
+        message = f"{error.filename}: {error.strerror or error}"
+    else:
+        message = str(error)
+    return f"{name}: {' '.join(message.split())}"
+
+
+# -- the audit command --------------------------------------------------------------------------
+
+
+def _format(args: argparse.Namespace) -> str:
+    if args.format is not None:
+        return str(args.format)
+    if args.output is not None:
+        return SUFFIX_FORMATS.get(Path(args.output).suffix.lower(), "text")
+    return "text"
+
+
+def _run_audit(args: argparse.Namespace) -> int:
+    from . import report
+
+    as_of = dt.date.today() if args.as_of is None else parse_date(args.as_of)
+    inputs = load_inputs(args.files)
+    result: Audit = audit(inputs.goals, inputs.outcomes, as_of, documents=inputs.documents)
+    text = report.render(result, _format(args), inputs.texts)
+    if args.output is None:
+        _print(text)
+    else:
+        write_atomic(args.output, text)
+        _print(f"{result.summary()} — {args.output}\n")
+    return 0
+
+
+def _add_audit(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "audit",
+        help="judge every goal against the reported outcomes and print or write the report",
+        description=(
+            "Judge every goal against the outcomes reported: met, missed or unreported, with "
+            "the evidence quoted and the reason given. Without FILE, the seed dataset shipped "
+            "with targettrack is audited."
+        ),
+        epilog=_AUDIT_EPILOG,
+        formatter_class=_Formatter,
+    )
+    parser.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="curated dataset files (.yaml) or folders of them; raw documents (.txt) go "
+        "through the extractor. None: the seed dataset",
+    )
+    parser.add_argument(
+        "--as-of",
+        metavar="DATE",
+        help="judge as of this date, YYYY-MM-DD (default: today); goals due later are not yet due",
+    )
+    parser.add_argument(
+        "-f",
+        "--format",
+        choices=_FORMATS,
+        metavar="FORMAT",
+        help="text, html, md, json or csv (default: text, or what the -o file's suffix "
+        "says: .html, .md, .json, .csv)",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="PATH",
+        help="write the report to PATH (whole or not at all) and print the summary line",
+    )
+    parser.set_defaults(run=_run_audit)
+
+
+#: The subcommands, each adding its parser to the subparsers.
+COMMANDS: list[Callable[[Any], None]] = [_add_audit]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from . import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="targettrack",
+        description=(
+            "Audit quantified government plans against the outcomes later reported: each goal "
+            "met, missed or unreported, with the evidence quoted and the arithmetic shown."
+        ),
+        epilog="Run 'targettrack COMMAND --help' for a command's options.",
+        formatter_class=_Formatter,
+    )
+    parser.add_argument("--version", action="version", version=f"targettrack {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for add in COMMANDS:
+        add(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        status: int = args.run(args)
+    except (TargetTrackError, OSError, ValueError) as error:
+        if isinstance(error, BrokenPipeError):
+            with contextlib.suppress(OSError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 1
+        print(error_line(error), file=sys.stderr)
+        return 1
+    return status

@@ -1,0 +1,538 @@
+"""The audit report: HTML and Markdown for people; JSON, CSV and pandas for machines.
+
+Every function is pure: it takes an :class:`~targettrack.Audit` (and, for the formats that
+quote sentences, the documents' original texts by name) and returns the report.
+
+    import datetime as dt
+    import targettrack as tt
+    from targettrack import report
+
+    dataset = tt.load_dataset()
+    audit = tt.audit_dataset(dataset, dt.date(2026, 1, 15))
+    page = report.to_html(audit, dataset.texts())
+
+The JSON form is a documented contract (docs/report.md), with a JSON Schema shipped as
+``targettrack/data/report/audit.schema.json`` (:func:`schema`).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+import math
+import unicodedata
+from collections.abc import Mapping
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from . import _report_model as view
+from .catalog import Catalog, default_catalog
+from .model import Amount, Outcome, Source, Status, Verdict, show
+
+if TYPE_CHECKING:
+    import jinja2
+    import pandas as pd
+
+    from .match import Audit
+
+__all__ = [
+    "CSV_COLUMNS",
+    "FORMATS",
+    "json_text",
+    "render",
+    "schema",
+    "summary_html",
+    "to_csv",
+    "to_frame",
+    "to_html",
+    "to_json",
+    "to_markdown",
+    "to_text",
+]
+
+#: The formats :func:`render` knows, as the command line names them.
+FORMATS = ("text", "html", "md", "json", "csv")
+
+#: The columns of :func:`to_csv` and :func:`to_frame`, in order.
+CSV_COLUMNS = (
+    "goal_id",
+    "status",
+    "region",
+    "metric",
+    "metric_zh",
+    "metric_en",
+    "theme",
+    "comparator",
+    "target_value",
+    "target_high",
+    "target_unit",
+    "period",
+    "strength",
+    "achieved_value",
+    "achieved_unit",
+    "achieved_ratio",
+    "provisional",
+    "not_yet_due",
+    "evidence_ids",
+    "reason",
+    "source_doc",
+    "source_start",
+    "source_end",
+)
+
+_SCHEMA_VERSION = 1
+
+
+def _version() -> str:
+    from . import __version__
+
+    return __version__
+
+
+def _number(value: float | None) -> float | None:
+    return value if value is not None and math.isfinite(value) else None
+
+
+# -- JSON ---------------------------------------------------------------------------------------
+
+
+def _source(source: Source) -> dict[str, Any]:
+    return {"doc": source.doc, "start": source.start, "end": source.end, "quote": source.quote}
+
+
+def _amount(amount: Amount | None) -> dict[str, Any] | None:
+    if amount is None:
+        return None
+    return {"value": amount.value, "unit": amount.unit, "text": view.amount_text(amount)}
+
+
+def _evidence(outcome: Outcome) -> dict[str, Any]:
+    return {
+        "id": outcome.id,
+        "value": outcome.value.value,
+        "unit": outcome.value.unit,
+        "text": view.amount_text(outcome.value),
+        "period": str(outcome.period),
+        "region": outcome.region,
+        "metric": outcome.metric,
+        "change": None if outcome.change is None else outcome.change.value,
+        "baseline": None if outcome.baseline is None else str(outcome.baseline),
+        "estimate": outcome.estimate,
+        "bound": outcome.bound.value,
+        "note": outcome.note,
+        "source": _source(outcome.source),
+    }
+
+
+def _verdict(verdict: Verdict, catalog: Catalog) -> dict[str, Any]:
+    goal = verdict.goal
+    metric = catalog.get(goal.metric)
+    achieved = _number(verdict.achieved)
+    return {
+        "goal": {
+            "id": goal.id,
+            "region": goal.region,
+            "metric": goal.metric,
+            "metric_zh": metric.zh if metric else None,
+            "metric_en": metric.en if metric else None,
+            "theme": metric.theme if metric else None,
+            "text": view.goal_text(goal, metric),
+            "comparator": goal.comparator.value,
+            "target": _amount(goal.target),
+            "target_high": _amount(goal.target_high),
+            "tolerance": goal.tolerance,
+            "period": str(goal.period),
+            "span": None if goal.span is None else str(goal.span),
+            "deadline": goal.deadline,
+            "recurrence": None if goal.recurrence is None else goal.recurrence.value,
+            "baseline": None if goal.baseline is None else str(goal.baseline),
+            "change": None if goal.change is None else goal.change.value,
+            "strength": goal.strength.value,
+            "note": goal.note,
+            "source": _source(goal.source),
+        },
+        "status": verdict.status.value,
+        "reason": verdict.reason,
+        "provisional": verdict.provisional,
+        "not_yet_due": verdict.not_yet_due,
+        "achieved": None
+        if achieved is None
+        else {
+            "value": achieved,
+            "unit": verdict.achieved_unit,
+            "text": view.achieved_text(achieved, verdict.achieved_unit),
+        },
+        "achieved_ratio": _number(verdict.achieved_ratio),
+        "evidence": [_evidence(outcome) for outcome in verdict.evidence],
+        "years": [
+            {
+                "year": year.year,
+                "status": year.status.value,
+                "achieved": _number(year.achieved),
+                "evidence": [outcome.id for outcome in year.evidence],
+            }
+            for year in verdict.years
+        ],
+    }
+
+
+def to_json(audit: Audit, *, catalog: Catalog | None = None) -> dict[str, Any]:
+    """The audit as the documented JSON contract (a dict of plain JSON values)."""
+    catalog = catalog or default_catalog()
+    counts = audit.counts()
+    sources: list[dict[str, Any]] = []
+    for document in audit.documents:
+        entry = {
+            "doc": document.name,
+            "title": document.title,
+            "issued": None if document.issued is None else document.issued.isoformat(),
+        }
+        if entry not in sources:
+            sources.append(entry)
+    return {
+        "schema_version": _SCHEMA_VERSION,
+        "generator": f"targettrack {_version()}",
+        "as_of": audit.as_of.isoformat(),
+        "summary": {
+            "goals": len(audit.verdicts),
+            "met": counts[Status.MET],
+            "missed": counts[Status.MISSED],
+            "unreported": counts[Status.UNREPORTED],
+            "not_yet_due": sum(1 for v in audit.verdicts if v.not_yet_due),
+            "provisional": sum(1 for v in audit.verdicts if v.provisional),
+            "judged_share": audit.judged_share,
+        },
+        "sources": sources,
+        "verdicts": [_verdict(verdict, catalog) for verdict in audit.verdicts],
+    }
+
+
+def json_text(audit: Audit, *, indent: int | None = 2, catalog: Catalog | None = None) -> str:
+    """:func:`to_json` as text: UTF-8 characters kept, stable key order, a final newline."""
+    return json.dumps(to_json(audit, catalog=catalog), ensure_ascii=False, indent=indent) + "\n"
+
+
+def schema() -> dict[str, Any]:
+    """The JSON Schema of :func:`to_json`."""
+    text = (
+        resources.files("targettrack")
+        .joinpath("data/report/audit.schema.json")
+        .read_text(encoding="utf-8")
+    )
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
+
+
+# -- the flat table: CSV and pandas -------------------------------------------------------------
+
+
+def _rows(audit: Audit, catalog: Catalog) -> list[dict[str, Any]]:
+    rows = []
+    for verdict in audit.verdicts:
+        goal = verdict.goal
+        metric = catalog.get(goal.metric)
+        achieved = _number(verdict.achieved)
+        rows.append(
+            {
+                "goal_id": goal.id,
+                "status": verdict.status.value,
+                "region": goal.region,
+                "metric": goal.metric,
+                "metric_zh": metric.zh if metric else "",
+                "metric_en": metric.en if metric else "",
+                "theme": metric.theme if metric else "",
+                "comparator": goal.comparator.value,
+                "target_value": goal.target.value,
+                "target_high": None if goal.target_high is None else goal.target_high.value,
+                "target_unit": goal.target.unit,
+                "period": str(goal.period),
+                "strength": goal.strength.value,
+                "achieved_value": achieved,
+                "achieved_unit": verdict.achieved_unit if achieved is not None else "",
+                "achieved_ratio": _number(verdict.achieved_ratio),
+                "provisional": verdict.provisional,
+                "not_yet_due": verdict.not_yet_due,
+                "evidence_ids": ";".join(outcome.id for outcome in verdict.evidence),
+                "reason": verdict.reason,
+                "source_doc": goal.source.doc,
+                "source_start": goal.source.start,
+                "source_end": goal.source.end,
+            }
+        )
+    return rows
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+def to_csv(audit: Audit, *, catalog: Catalog | None = None) -> str:
+    """One row per goal, flat columns (:data:`CSV_COLUMNS`); empty cells for no value."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for row in _rows(audit, catalog or default_catalog()):
+        writer.writerow([_cell(row[column]) for column in CSV_COLUMNS])
+    return out.getvalue()
+
+
+def to_frame(audit: Audit, *, catalog: Catalog | None = None) -> pd.DataFrame:
+    """The table of :func:`to_csv` as a DataFrame, one row per goal, indexed 0…n−1.
+
+    Numbers are floats (NaN for no value), offsets integers, flags booleans, the rest text.
+    """
+    import pandas as pd
+
+    rows = _rows(audit, catalog or default_catalog())
+    frame = pd.DataFrame(rows, columns=list(CSV_COLUMNS))
+    for column in ("target_value", "target_high", "achieved_value", "achieved_ratio"):
+        frame[column] = frame[column].astype("float64")
+    for column in ("source_start", "source_end"):
+        frame[column] = frame[column].astype("int64")
+    for column in ("provisional", "not_yet_due"):
+        frame[column] = frame[column].astype("bool")
+    return frame
+
+
+# -- Markdown -----------------------------------------------------------------------------------
+
+_MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*[]<>|&~"})
+
+
+def _md(text: str) -> str:
+    """Text safe in a Markdown table cell: one line, specials escaped (no HTML passes)."""
+    return " ".join(view.display_text(text).split()).translate(_MD_SPECIAL)
+
+
+def _md_quote(quote: view.QuoteView) -> str:
+    parts = [_md(quote.before)] if quote.before else []
+    body = "".join(
+        f"**{_md(s.text)}**" if s.number else _md(s.text) for s in quote.segments
+    ).strip()
+    parts.append(f"“{body}”")
+    if quote.after:
+        parts.append(_md(quote.after))
+    return " ".join(parts) + f" — {_md(quote.doc)} \\[{quote.start}:{quote.end}\\]"
+
+
+_pct = view.percent
+
+
+def to_markdown(
+    audit: Audit, texts: Mapping[str, str] | None = None, *, catalog: Catalog | None = None
+) -> str:
+    """The report as Markdown: a summary, a goal table, and each goal's evidence quoted.
+
+    One table row and one evidence section per goal, in the audit's order, so that two audits
+    of the same goals diff line by line.
+    """
+    report = view.build(audit, texts, catalog=catalog or default_catalog())
+    counts = report.counts
+    lines = [
+        f"# Audit of {report.total} goals as of {report.as_of.isoformat()}",
+        "",
+        f"{counts[Status.MET]} met · {counts[Status.MISSED]} missed · "
+        f"{counts[Status.UNREPORTED]} unreported "
+        f"({report.not_yet_due} of them not yet due) · "
+        f"{_pct(report.judged_share)} could be judged.",
+        "",
+        f"Regions: {', '.join(_md(r) for r in report.regions) or '—'}.",
+        "",
+        "## Sources",
+        "",
+        "| document | title | issued | goals | outcomes |",
+        "|---|---|---|---:|---:|",
+    ]
+    for document in report.documents:
+        lines.append(
+            f"| {_md(document.name)} | {_md(' / '.join(document.titles))} | "
+            f"{document.issued.isoformat() if document.issued else ''} | "
+            f"{document.goals} | {document.outcomes} |"
+        )
+    lines += [
+        "",
+        "## Summary",
+        "",
+        "| | met | missed | unreported | total |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for kind, rows in (("region", report.by_region), ("theme", report.by_theme)):
+        for row in rows:
+            lines.append(
+                f"| {kind}: {_md(row.label)} | {row.met} | {row.missed} | {row.unreported} | "
+                f"{row.total} |"
+            )
+    lines += [
+        "",
+        "## Goals",
+        "",
+        "| # | status | region | metric | target | period | achieved | of target | goal |",
+        "|---:|---|---|---|---|---|---|---:|---|",
+    ]
+    for goal in report.goals:
+        status = goal.status + "".join(f" ({flag})" for flag in goal.flags)
+        ratio = "" if goal.ratio is None else _pct(goal.ratio)
+        lines.append(
+            f"| {goal.index + 1} | {status} | {_md(goal.region)} | {_md(goal.metric_zh)} | "
+            f"{_md(goal.target)} | {_md(goal.period)} | {_md(goal.achieved) or '—'} | "
+            f"{ratio} | {_md(goal.id)} |"
+        )
+    lines += ["", "## Evidence", ""]
+    for goal in report.goals:
+        lines += [
+            f"### {goal.index + 1}. {_md(goal.id)} — {goal.status}",
+            "",
+            f"- Metric: {_md(goal.metric_zh)} ({_md(goal.metric_en)}), theme {_md(goal.theme)}",
+            f"- Target: {_md(goal.target)}, {_md(goal.period)} ({goal.goal.strength.value})",
+            f"- Reason: {_md(goal.verdict.reason)}",
+            f"- Goal: {_md_quote(goal.quote)}",
+        ]
+        for evidence in goal.evidence:
+            flags = f" ({', '.join(evidence.flags)})" if evidence.flags else ""
+            lines.append(
+                f"- Evidence {_md(evidence.id)}: {_md(evidence.value)}, "
+                f"{_md(evidence.period)}{flags}: {_md_quote(evidence.quote)}"
+            )
+        if goal.goal.note:
+            lines.append(f"- Note: {_md(goal.goal.note)}")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _anchor(goal_id: str) -> str:
+    return "goal-" + "".join(c if c.isalnum() or c in "-_" else "-" for c in goal_id)
+
+
+# -- text ---------------------------------------------------------------------------------------
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _fit(text: str, width: int) -> str:
+    """``text`` cut or padded to ``width`` terminal columns (wide characters count two)."""
+    if _width(text) > width:
+        out = ""
+        for char in text:
+            if _width(out + char) > width - 1:
+                break
+            out += char
+        text = out + "…"
+    return text + " " * (width - _width(text))
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def to_text(audit: Audit, *, catalog: Catalog | None = None) -> str:
+    """A compact terminal summary, then one line per goal."""
+    report = view.build(audit, None, catalog=catalog or default_catalog())
+    lines = [
+        f"{report.summary} — {_pct(report.judged_share)} judged, {report.not_yet_due} not yet due",
+        f"{_count(len(report.documents), 'document')}, "
+        f"{_count(len(report.regions), 'region')}: " + ", ".join(report.regions),
+        "",
+    ]
+    marks = {"met": "✓ met", "missed": "✗ missed", "unreported": "· unrep."}
+    for goal in report.goals:
+        achieved = goal.achieved or "—"
+        if goal.ratio is not None:
+            achieved += f" ({_pct(goal.ratio)})"
+        flag = "*" if goal.verdict.provisional else ""
+        lines.append(
+            " ".join(
+                [
+                    _fit(marks[goal.status] + flag, 9),
+                    _fit(goal.region, 10),
+                    _fit(goal.metric_zh, 26),
+                    _fit(goal.target, 14),
+                    _fit(goal.period, 19),
+                    _fit(achieved, 20),
+                    goal.id,
+                ]
+            ).rstrip()
+        )
+    if any(goal.verdict.provisional for goal in report.goals):
+        lines += ["", "* provisional: a partial period, an estimate or a bound."]
+    return "\n".join(lines) + "\n"
+
+
+# -- HTML ---------------------------------------------------------------------------------------
+
+
+@functools.cache
+def _environment() -> jinja2.Environment:
+    import jinja2
+
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("targettrack", "data/report"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.filters["pct"] = _pct
+    environment.filters["anchor"] = _anchor
+    environment.filters["num"] = show
+    return environment
+
+
+def _context(report: view.ReportView) -> dict[str, Any]:
+    return {
+        "report": report,
+        "Status": Status,
+        "statuses": [s.value for s in view.STATUS_ORDER],
+        "version": _version(),
+    }
+
+
+def to_html(
+    audit: Audit, texts: Mapping[str, str] | None = None, *, catalog: Catalog | None = None
+) -> str:
+    """The report as one self-contained HTML page: inline CSS, SVG and script, nothing fetched.
+
+    Every piece of document text is escaped by Jinja2's autoescaping.
+    """
+    report = view.build(audit, texts, catalog=catalog or default_catalog())
+    return _environment().get_template("report.html.j2").render(_context(report))
+
+
+def summary_html(audit: Audit, *, catalog: Catalog | None = None) -> str:
+    """An HTML fragment with the summary and the goal table, for notebooks."""
+    report = view.build(audit, None, catalog=catalog or default_catalog())
+    return _environment().get_template("summary.html.j2").render(_context(report))
+
+
+# -- dispatch -----------------------------------------------------------------------------------
+
+
+def render(
+    audit: Audit,
+    format: str,
+    texts: Mapping[str, str] | None = None,
+    *,
+    catalog: Catalog | None = None,
+) -> str:
+    """The report in one of :data:`FORMATS`."""
+    if format == "text":
+        return to_text(audit, catalog=catalog)
+    if format == "html":
+        return to_html(audit, texts, catalog=catalog)
+    if format == "md":
+        return to_markdown(audit, texts, catalog=catalog)
+    if format == "json":
+        return json_text(audit, catalog=catalog)
+    if format == "csv":
+        return to_csv(audit, catalog=catalog)
+    raise ValueError(f"format must be one of {', '.join(FORMATS)} (got {format!r})")

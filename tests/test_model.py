@@ -107,11 +107,6 @@ def test_amount_value_must_be_a_finite_number(value: float) -> None:
     assert "finite" in str(caught.value)
 
 
-@pytest.mark.xfail(
-    reason="model.py converts with float() before validating, so True becomes 1.0 and "
-    "'many' raises a bare ValueError instead of ValidationError",
-    raises=(AssertionError, ValueError),
-)
 @pytest.mark.parametrize("value", [True, "many"])
 def test_amount_value_that_is_not_a_number_is_a_validation_error(value: object) -> None:
     try:
@@ -237,11 +232,6 @@ def test_targets_that_express_the_metric_are_accepted(metric: str, target: str) 
     assert make_goal(metric=metric, target=target).metric == metric
 
 
-@pytest.mark.xfail(
-    reason="model.py reports the target re-written with the kind's main classifier "
-    "('15人' for '15名', '3家' for '3户'), not the text that came",
-    raises=AssertionError,
-)
 def test_the_rejected_target_is_quoted_as_written() -> None:
     with pytest.raises(tt.ValidationError) as caught:
         make_goal(metric="value_added", target="15名")
@@ -359,11 +349,6 @@ def test_a_change_is_a_ratio() -> None:
     assert points.target == Amount(2, "个百分点")
 
 
-@pytest.mark.xfail(
-    reason="model.py accepts a relative change written in percentage points "
-    "(and a points change written in %); issue 2 says the two must never be confused",
-    raises=AssertionError,
-)
 def test_a_relative_change_in_points_or_a_points_change_in_percent_is_rejected() -> None:
     for change, target in (("relative", "2个百分点"), ("points", "16%")):
         try:
@@ -374,10 +359,6 @@ def test_a_relative_change_in_points_or_a_points_change_in_percent_is_rejected()
             raise AssertionError(f"change={change} with target {target} was accepted")
 
 
-@pytest.mark.xfail(
-    reason="model.py accepts a level target in percentage points (2个百分点 with no change)",
-    raises=AssertionError,
-)
 def test_a_level_target_in_percentage_points_is_rejected() -> None:
     try:
         make_goal(target="2个百分点")

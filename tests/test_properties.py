@@ -318,11 +318,6 @@ def test_amount_text_round_trip_keeps_the_quantity(amount: Amount) -> None:
     assert Amount.from_text(str(again)) == again
 
 
-@pytest.mark.xfail(
-    reason="Amount.from_text keeps pint's symbol, not the classifier written: "
-    "Amount.from_text('5户') == Amount(5, '家'), '12.6万台（套）' becomes Amount(12.6, '万个')",
-    raises=AssertionError,
-)
 @example(Amount(5, "户"))
 @given(amounts(kind="enterprise") | amounts(kind="item"))
 def test_amount_text_round_trip_keeps_the_classifier(amount: Amount) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 import math
+from fractions import Fraction
 from collections.abc import Mapping
 from typing import Any
 
@@ -16,7 +17,7 @@ import attrs
 from ._errors import PeriodError, SourceError, UnitError, ValidationError
 from .catalog import Catalog, Metric, default_catalog
 from .periods import Period
-from .units import format_quantity, quantity, unit
+from .units import format_quantity, quantity, split_quantity, unit
 
 __all__ = [
     "Amount",
@@ -88,8 +89,15 @@ class Status(enum.StrEnum):
 
 
 def _finite(instance: Any, attribute: attrs.Attribute[float], value: float) -> None:
-    if not isinstance(value, int | float) or isinstance(value, bool) or not math.isfinite(value):
+    if not math.isfinite(value):
         raise ValidationError(attribute.name, "a finite number", value)
+
+
+def _number(value: Any) -> float:
+    """A number as a float; anything else (a bool, a text) is a :class:`ValidationError`."""
+    if isinstance(value, bool) or not isinstance(value, int | float | Fraction):
+        raise ValidationError("value", "a finite number", value)
+    return float(value)
 
 
 def _unit_known(instance: Any, attribute: attrs.Attribute[str], value: str) -> None:
@@ -107,14 +115,17 @@ class Amount:
     :attr:`quantity` builds the pint quantity on demand.
     """
 
-    value: float = attrs.field(converter=float, validator=_finite)
+    value: float = attrs.field(converter=_number, validator=_finite)
     unit: str = attrs.field(default="", validator=_unit_known)
 
     @classmethod
     def from_text(cls, text: str) -> Amount:
-        """Read an amount as written (``3.5万家``, ``15%``, ``1/3``, ``百分之十五``)."""
-        parsed = quantity(text)
-        return cls.from_quantity(parsed)
+        """Read an amount as written (``3.5万家``, ``15%``, ``1/3``, ``百分之十五``).
+
+        The classifier is kept as written: ``Amount.from_text("5户")`` is ``Amount(5.0, "户")``.
+        """
+        value, unit_text = split_quantity(text)
+        return cls(value, unit_text)
 
     @classmethod
     def from_quantity(cls, value: Any) -> Amount:
@@ -218,6 +229,15 @@ def _check_metric(
     metric = catalog.get(metric_id)
     if metric is None:
         return
+    if change is None and _is_points(amount) and not metric.unit.endswith("百分点"):
+        # a level in percentage points is a change in disguise, unless the metric is one
+        # counted in points (a contribution to growth: 拉动…2个百分点)
+        raise ValidationError(
+            field,
+            f"a level of {metric.id} in {metric.unit} (a change in percentage points needs "
+            "change: points)",
+            str(amount),
+        )
     try:
         metric.convert(amount.value, amount.unit, change=change is not None)
     except ValidationError as error:
@@ -270,6 +290,28 @@ def _enum(kind: type[enum.StrEnum], field: str, value: Any) -> Any:
     except ValueError:
         choices = ", ".join(member.value for member in kind)
         raise ValidationError(field, f"one of {choices}", value) from None
+
+
+def _is_points(amount: Amount) -> bool:
+    return amount.unit.endswith("百分点") or amount.unit.endswith("percentage_point")
+
+
+def _check_change(field: str, amount: Amount, change: Change | None) -> None:
+    """A relative change is in % (or a plain ratio), a points change in percentage points:
+    the two kinds of change are never confused. (A level in points is checked against its
+    metric: only metrics counted in points take one.)"""
+    if change is None:
+        return
+    if amount.quantity.dimensionality:
+        raise ValidationError(field, "a ratio for a change (a % or percentage points)", str(amount))
+    if change is Change.RELATIVE and _is_points(amount):
+        raise ValidationError(
+            field, "a relative change in % (percentage points need change: points)", str(amount)
+        )
+    if change is Change.POINTS and not _is_points(amount):
+        raise ValidationError(
+            field, "a change in percentage points (个百分点) for change: points", str(amount)
+        )
 
 
 @attrs.frozen
@@ -328,10 +370,7 @@ class Goal:
             raise ValidationError("span", "whole calendar years", str(self.span))
         if self.baseline is not None and self.change is None:
             raise ValidationError("change", "relative or points when a baseline is given", None)
-        if self.change is not None and self.target.quantity.dimensionality:
-            raise ValidationError(
-                "target", "a ratio for a change (a % or percentage points)", str(self.target)
-            )
+        _check_change("target", self.target, self.change)
 
     @classmethod
     def from_record(
@@ -384,9 +423,10 @@ class Goal:
 
     def describe_target(self) -> str:
         """The target as people write it: ``≥ 15%``, ``≈ 1/3 (±5%)``, ``∈ [5%, 5.5%]``."""
+        low = f"{show(self.target.value)}{self.target.unit}"
         if self.comparator is Comparator.RANGE and self.target_high is not None:
-            return f"∈ [{self.target}, {self.target_high}]"
-        return f"{self.comparator.symbol} {self.target}"
+            return f"∈ [{low}, {show(self.target_high.value)}{self.target_high.unit}]"
+        return f"{self.comparator.symbol} {low}"
 
 
 @attrs.frozen
@@ -411,10 +451,7 @@ class Outcome:
                 raise ValidationError(name, "a non-empty text", getattr(self, name))
         if self.baseline is not None and self.change is None:
             raise ValidationError("change", "relative or points when a baseline is given", None)
-        if self.change is not None and self.value.quantity.dimensionality:
-            raise ValidationError(
-                "value", "a ratio for a change (a % or percentage points)", str(self.value)
-            )
+        _check_change("value", self.value, self.change)
 
     @classmethod
     def from_record(

@@ -42,6 +42,7 @@ __all__ = [
     "known_units",
     "quantity",
     "registry",
+    "split_quantity",
     "unit",
 ]
 
@@ -200,6 +201,25 @@ def quantity(text: str) -> Any:
         # 3.5万, 1.19万亿: a magnitude with no unit after it is part of the number
         return Quantity(value * MAGNITUDES[rest], registry.dimensionless)
     return Quantity(value, _unit(text, rest))
+
+
+def split_quantity(text: str) -> tuple[float, str]:
+    """Split a quantity as written into its number and its unit text, classifier kept.
+
+    ``split_quantity("３\ue010 ５ 万家")`` is ``(3.5, "万家")``; ``"12.6万台（套）"`` gives
+    ``(12.6, "万台")``. Raises :class:`~targettrack.UnitError` like :func:`quantity`.
+    """
+    if not isinstance(text, str):
+        raise UnitError(repr(text), f"expected text, got {type(text).__name__}")
+    cleaned = _clean(text)
+    if not cleaned:
+        raise UnitError(text, "the text is empty")
+    value, rest = _number(text, cleaned)
+    if rest in MAGNITUDES:
+        return value * MAGNITUDES[rest], ""
+    rest = _BRACKETED.sub("", rest)
+    _unit(text, rest)
+    return value, rest
 
 
 def format_quantity(value: Any) -> str:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import enum
 import math
-from fractions import Fraction
 from collections.abc import Mapping
+from fractions import Fraction
 from typing import Any
 
 import attrs

@@ -15,6 +15,14 @@ from ._errors import (
 )
 from .catalog import Catalog, Metric, default_catalog
 from .dataset import Dataset, Document, load_dataset, load_document
+from .evaluate import evaluate, load_gold
+from .extract import (
+    Statement,
+    extract,
+    statements_to_json,
+    statements_to_yaml,
+    to_records,
+)
 from .match import DEFAULT_TOLERANCE, Audit, SourceDocument, audit, audit_dataset
 from .model import (
     Amount,
@@ -54,6 +62,7 @@ __all__ = [
     "Source",
     "SourceDocument",
     "SourceError",
+    "Statement",
     "Status",
     "Strength",
     "TargetTrackError",
@@ -64,9 +73,15 @@ __all__ = [
     "audit",
     "audit_dataset",
     "default_catalog",
+    "evaluate",
+    "extract",
     "format_quantity",
     "load_dataset",
     "load_document",
+    "load_gold",
     "quantity",
     "registry",
+    "statements_to_json",
+    "statements_to_yaml",
+    "to_records",
 ]

@@ -280,8 +280,98 @@ def _add_audit(subparsers: Any) -> None:
     parser.set_defaults(run=_run_audit)
 
 
+# -- the extract and evaluate commands ------------------------------------------------------------
+
+
+def _run_extract(args: argparse.Namespace) -> int:
+    import json
+
+    from .extract import extract, statements_to_json, statements_to_yaml
+
+    statements = []
+    for name in args.files:
+        path = Path(name)
+        statements.extend(extract(read_text(path), doc=path.name))
+    if args.format == "yaml":
+        text = statements_to_yaml(statements)
+    else:
+        text = json.dumps(statements_to_json(statements), ensure_ascii=False, indent=2) + "\n"
+    if args.output is None:
+        _print(text)
+    else:
+        write_atomic(args.output, text)
+        _print(f"{len(statements)} statements — {args.output}\n")
+    return 0
+
+
+def _add_extract(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "extract",
+        help="read raw documents (.txt) and list their candidate goals and outcomes",
+        description=(
+            "Read raw policy documents and list every quantified goal and outcome found, each "
+            "with its value, period, region and the span of the original text it stands on "
+            "(docs/extract.md)."
+        ),
+        formatter_class=_Formatter,
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help="raw documents (UTF-8 text)")
+    parser.add_argument(
+        "-f", "--format", choices=("json", "yaml"), default="json", help="json (default) or yaml"
+    )
+    parser.add_argument("-o", "--output", metavar="PATH", help="write to PATH instead of stdout")
+    parser.set_defaults(run=_run_extract)
+
+
+def _run_evaluate(args: argparse.Namespace) -> int:
+    from .dataset import seeds_dir
+    from .evaluate import evaluate, gold_dir, load_gold
+    from .extract import extract
+
+    gold_path = Path(args.gold) if args.gold is not None else gold_dir()
+    if not gold_path.exists():
+        raise DataError(str(gold_path), None, "no gold files here; pass --gold DIR")
+    files = [Path(f) for f in args.files] or sorted(seeds_dir().glob("*.txt"))
+    gold = load_gold(gold_path)
+    texts = {path.name: read_text(path) for path in files}
+    for name, items in gold.items():
+        if name in texts:
+            for item in items:
+                if texts[name][item.start : item.end] != item.quote:
+                    raise DataError(
+                        str(gold_path),
+                        None,
+                        f"{name}: a gold quote is not the text at [{item.start}:{item.end}]",
+                    )
+    statements = [s for name, text in texts.items() for s in extract(text, doc=name)]
+    report = evaluate(statements, {name: gold[name] for name in texts if name in gold})
+    _print(report.format() + "\n")
+    return 0
+
+
+def _add_evaluate(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "evaluate",
+        help="measure the extractor against hand-checked gold files: precision and recall",
+        description=(
+            "Run the extractor on FILE (default: the seed documents) and print precision and "
+            "recall per document, per kind and per field against the gold files."
+        ),
+        formatter_class=_Formatter,
+    )
+    parser.add_argument(
+        "files", nargs="*", metavar="FILE", help="raw documents (default: the seeds)"
+    )
+    parser.add_argument(
+        "--gold",
+        metavar="DIR",
+        help="folder of *.gold.yaml files (default: the checkout's tests/gold)",
+    )
+    parser.set_defaults(run=_run_evaluate)
+
+
 #: The subcommands, each adding its parser to the subparsers.
-COMMANDS: list[Callable[[Any], None]] = [_add_audit]
+COMMANDS: list[Callable[[Any], None]] = [_add_audit, _add_extract, _add_evaluate]
 
 
 def build_parser() -> argparse.ArgumentParser:

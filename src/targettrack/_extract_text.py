@@ -1,0 +1,153 @@
+"""The extractor's view of a document: normalised, compacted text with a map back.
+
+:func:`prepare` folds the text with :func:`targettrack._text.normalise` (full-width forms,
+private-use glyphs) and then removes what only the layout put there: white space inside
+sentences (a line break in the middle of a word or a number) and markdown emphasis (``**``).
+A line break is kept, as ``\\n``, where it ends a sentence or a headline, since headlines
+(``2025年重点工作``, ``安徽省经济和信息化厅``) carry the document's structure.
+
+Every character of the compact text maps back to the original character it came from, so a
+span found in the compact text is a span of the original text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from ._text import normalise, normalise_char
+
+__all__ = ["Prepared", "prepare"]
+
+#: Characters after which a line break ends a sentence.
+_TERMINATORS = frozenset("。;!?:…")
+#: Longest line (in characters) still read as a headline when it has no comma.
+_HEADLINE = 40
+#: White space and emphasis marks, and image captions on lines of their own (图为…).
+_REMOVABLE = re.compile(r"(?:[\s*]*\n[ \t\u3000]*图为[^\n]{0,80}(?=\n))+[\s*]*|[\s*]+")
+_BULLETS = frozenset("●•▪■◆")
+#: Characters that go on a number: a break between a digit and one of these is inside it.
+_NUMBER_TAIL = frozenset(".%‰万亿千百十个家项元户人台套名条座辆")
+#: A line with any of these is prose, not a headline.
+_PUNCTUATION = frozenset(",。;:、%!?")
+
+_TABLE: dict[int, str] = {}
+_MULTI: set[str] = set()
+
+
+def _fold(text: str) -> tuple[str, Sequence[int] | None]:
+    """Normalise ``text``; the index map is None when every character maps to exactly one."""
+    for char in set(text).difference(_MULTI):
+        if ord(char) in _TABLE:
+            continue
+        mapped = normalise_char(char)
+        if len(mapped) == 1:
+            _TABLE[ord(char)] = mapped
+        else:
+            _MULTI.add(char)
+    if _MULTI.isdisjoint(text):
+        return text.translate(_TABLE), None
+    normalised, origin = normalise(text)
+    return normalised, origin
+
+
+@attrs.frozen
+class Prepared:
+    """A document ready for the extractor: compact text and the map back to the original."""
+
+    original: str
+    compact: str
+    #: compact offsets where a run of kept characters starts, and the normalised offset
+    #: each run starts at (parallel lists, sorted)
+    _runs: list[int] = attrs.field(repr=False)
+    _starts: list[int] = attrs.field(repr=False)
+    #: normalised offset → original offset (None: the identity)
+    _origin: Sequence[int] | None = attrs.field(repr=False)
+    #: compact offsets of the line breaks kept as sentence ends
+    breaks: frozenset[int] = attrs.field(repr=False, factory=frozenset)
+
+    def _normalised(self, offset: int) -> int:
+        index = bisect.bisect_right(self._runs, offset) - 1
+        if index < 0:
+            return offset
+        return self._starts[index] + (offset - self._runs[index])
+
+    def _to_original(self, normalised: int) -> int:
+        if self._origin is None:
+            return min(normalised, len(self.original))
+        if normalised >= len(self._origin):
+            return len(self.original)
+        return self._origin[normalised]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of the compact span ``[start, end)``."""
+        if end <= start:
+            position = self._to_original(self._normalised(start))
+            return position, position
+        first = self._to_original(self._normalised(start))
+        last = self._to_original(self._normalised(end - 1))
+        # the end is one past the original character the last compact character came from
+        stop = last + 1
+        stop = max(stop, first)
+        return first, min(stop, len(self.original))
+
+
+def prepare(text: str) -> Prepared:
+    """Normalise and compact ``text`` for the extractor."""
+    normalised, origin = _fold(text)
+    pieces: list[str] = []
+    runs: list[int] = []
+    starts: list[int] = []
+    breaks: set[int] = set()
+    length = 0
+    position = 0
+    line_start = 0
+    line_comma = False
+    for match in _REMOVABLE.finditer(normalised):
+        begin, finish = match.span()
+        if begin > position:
+            chunk = normalised[position:begin]
+            runs.append(length)
+            starts.append(position)
+            pieces.append(chunk)
+            length += len(chunk)
+            if not line_comma and not _PUNCTUATION.isdisjoint(chunk):
+                line_comma = True
+        position = finish
+        if "\n" not in match.group():
+            continue
+        previous = pieces[-1][-1] if pieces and pieces[-1] else ""
+        line_length = length - line_start
+        headline = 0 < line_length <= _HEADLINE and not line_comma
+        if not headline:
+            # the next line may be a headline: 2021年工作思路 after an unfinished paragraph
+            line_end = normalised.find("\n", finish)
+            line_end = len(normalised) if line_end < 0 else line_end
+            following = normalised[finish:line_end].strip()
+            headline = 0 < len(following) <= _HEADLINE and _PUNCTUATION.isdisjoint(following)
+        bullet = finish < len(normalised) and (
+            normalised[finish] in _BULLETS
+            or (normalised[finish] == "-" and normalised[finish + 1 : finish + 2].isspace())
+        )
+        following_char = normalised[finish : finish + 1]
+        if (previous.isdigit() or previous == ".") and (
+            following_char.isdigit() or following_char in _NUMBER_TAIL
+        ):
+            headline = bullet = False  # a number broken across lines: ２ ７\n５３户
+        if previous and (previous in _TERMINATORS or headline or bullet):
+            # keep one line break, mapped onto the first removed character
+            runs.append(length)
+            starts.append(begin + match.group().index("\n"))
+            pieces.append("\n")
+            breaks.add(length)
+            length += 1
+        line_start = length
+        line_comma = False
+    if position < len(normalised):
+        runs.append(length)
+        starts.append(position)
+        pieces.append(normalised[position:])
+    return Prepared(text, "".join(pieces), runs, starts, origin, frozenset(breaks))

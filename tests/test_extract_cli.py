@@ -1,0 +1,47 @@
+"""``targettrack extract`` and ``targettrack evaluate``: arguments in, library out, one-line errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from targettrack.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+GUIDANCE = ROOT / "seeds" / "001_e9ac55c77d2d7d2f.txt"
+
+
+def test_extract_prints_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", str(GUIDANCE)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    text = GUIDANCE.read_text(encoding="utf-8")
+    goals = [s for s in data["statements"] if s["kind"] == "goal"]
+    assert len(goals) >= 53
+    for statement in data["statements"]:
+        source = statement["source"]
+        assert text[source["start"] : source["end"]] == source["quote"]
+
+
+def test_extract_writes_yaml(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "statements.yaml"
+    assert main(["extract", str(GUIDANCE), "--format", "yaml", "-o", str(target)]) == 0
+    assert "statements" in capsys.readouterr().out
+    assert yaml.safe_load(target.read_text(encoding="utf-8"))["statements"]
+
+
+def test_evaluate_prints_the_figures(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["evaluate", str(GUIDANCE)]) == 0
+    out = capsys.readouterr().out
+    assert "001_e9ac55c77d2d7d2f.txt" in out
+    assert "span P/R" in out
+
+
+def test_errors_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", str(tmp_path / "missing.txt")]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("DataError: ") and "missing.txt" in err[0]
+    assert main(["evaluate", "--gold", str(tmp_path / "none")]) == 1
+    assert capsys.readouterr().err.startswith("DataError: ")

@@ -1,0 +1,90 @@
+"""The extractor never crashes and every span it returns quotes the original text.
+
+Hypothesis writes text from the characters that matter (digits of both widths, Chinese
+numerals, units, the private-use decimal, punctuation, white space), and mutates the seeds:
+random insertions and deletions, spaces and line breaks inside numbers, full-width swaps.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import targettrack as tt
+from targettrack.dataset import read_text
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEED_TEXTS = [read_text(path) for path in sorted(SEEDS.glob("*.txt"))]
+
+ALPHABET = (
+    "0123456789０１２３４５６７８９.．/／%％\ue010 \n\t　,，。;；:：、()（）“”《》—-~～+*●"
+    "零〇一二两三四五六七八九十百千万亿分之成大多余左右以上下内超近约达到至为"
+    "年月日季度前全今去上每累计截底以来十四五增长下降提高个百分点家项元吨标准煤人次户台套"
+    "万亿元/人力争确保争取预计有望新增培育第居位规模工业增加值比重占浙江安徽省经济和信息化厅"
+    "重点工作思路成效AGX强级版"
+)
+
+SLOW = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def check(text: str) -> list[tt.Statement]:
+    statements = tt.extract(text, doc="fuzz.txt")
+    for statement in statements:
+        source = statement.source
+        assert 0 <= source.start <= source.end <= len(text)
+        assert text[source.start : source.end] == source.quote
+        assert statement.kind in ("goal", "outcome")
+    tt.statements_to_json(statements)
+    tt.to_records(statements)
+    return statements
+
+
+@SLOW
+@given(st.text(alphabet=ALPHABET, max_size=300))
+def test_generated_text_never_crashes(text: str) -> None:
+    check(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=200))
+def test_any_unicode_never_crashes(text: str) -> None:
+    check(text)
+
+
+def _mutate(text: str, rng: random.Random) -> str:
+    chars = list(text)
+    for _ in range(rng.randint(1, 40)):
+        if not chars:
+            break
+        position = rng.randrange(len(chars))
+        action = rng.randrange(5)
+        if action == 0:
+            chars.insert(position, rng.choice(ALPHABET))
+        elif action == 1:
+            del chars[position]
+        elif action == 2 and chars[position].isdigit():
+            chars.insert(position + 1, rng.choice([" ", "\n", "\n\n", "　"]))
+        elif action == 3 and "0" <= chars[position] <= "9":
+            chars[position] = chr(ord(chars[position]) - ord("0") + ord("０"))
+        elif action == 4 and chars[position] == ".":
+            chars[position] = "\ue010"
+    return "".join(chars)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=0, max_value=len(SEED_TEXTS) - 1), st.randoms(use_true_random=False))
+def test_mutated_seed_text_never_crashes(index: int, rng: random.Random) -> None:
+    text = SEED_TEXTS[index]
+    start = rng.randrange(max(1, len(text) - 3000))
+    check(_mutate(text[start : start + 3000], rng))
+
+
+def test_spaces_and_full_width_forms_read_the_same_value() -> None:
+    plain = tt.extract("2024年工作成效\n新增规上工业企业2753户，全省规上工业增加值增长7.3%。")
+    spaced = tt.extract(
+        "2024年工作成效\n新增规上工业企业２ ７\n５３户，全省规上工业增加值增长 ７\ue010３ ％。"
+    )
+    assert [s.value for s in spaced] == [s.value for s in plain]

@@ -411,6 +411,17 @@ class _Reader:
                 if item.group_size > 1 and 0 <= slot < origin:
                     inherited = previous[slot]
             made = self._statements(sentence, item, periods, inherited)
+            if previous and item.metric_text.startswith("占"):
+                # 核心产业增加值增长10.4%，占GDP比重13.6%: the share is of the previous subject
+                whole = previous[-1].metric_text + item.metric_text
+                placed = self._metric(whole, sentence, item)
+                if placed is not None:
+                    made = [
+                        attrs.evolve(statement, metric_text=whole, metric=placed)
+                        if statement.metric is None
+                        else statement
+                        for statement in made
+                    ]
             shared = _SHARED.match(item.metric_text)
             if made and shared is not None:
                 # 办结率和满意度均超99%: one value for each metric named
@@ -752,6 +763,18 @@ class _Reader:
             start = item.left_start
         original_start, original_end = self.prepared.span(start, stop)
         source = Source.from_span(self.doc, self.prepared.original, original_start, original_end)
+        flow = self.catalog.get(metric) if metric is not None else None
+        if (
+            span is None
+            and deadline
+            and flow is not None
+            and flow.kind == "flow"
+            and period is not None
+            and self.year is not None
+            and self.year < period.start_year
+        ):
+            # 到2025年…新增上市公司200家: additions over the plan's years, from its writing
+            span = Period.from_years(self.year, period.end_year)
         canonical_value, canonical_unit = canonical(amount)
         confidence = 0.55
         if metric is not None:
@@ -1047,6 +1070,7 @@ def _record(statement: Statement) -> dict[str, Any] | None:
     if statement.baseline is not None:
         record["baseline"] = statement.baseline
     if statement.kind == GOAL:
+        span = statement.span
         record["comparator"] = statement.comparator.value
         record["target"] = statement.value
         if statement.value_high is not None:
@@ -1055,8 +1079,8 @@ def _record(statement: Statement) -> dict[str, Any] | None:
         record["deadline"] = statement.deadline
         if statement.recurrence is not None:
             record["recurrence"] = statement.recurrence.value
-        if statement.span is not None:
-            record["span"] = statement.span
+        if span is not None:
+            record["span"] = span
     else:
         record["value"] = statement.value
         record["bound"] = statement.bound.value

@@ -119,6 +119,11 @@ def test_the_text_summary_and_one_line_per_goal() -> None:
     assert [line.split()[-1] for line in goal_lines] == list(rc.EXPECTED)
     assert "13.6% (90.7%)" in goal_lines[1]
     assert goal_lines[1].startswith("✗ missed")
+    # each goal's reason stands on the line beneath it
+    audit = rc.build_audit()
+    for verdict in audit.verdicts:
+        line = next(i for i, text in enumerate(lines) if text.endswith(" " + verdict.goal.id))
+        assert lines[line + 1].strip() == verdict.reason
 
 
 def test_render_knows_every_format_and_refuses_others() -> None:

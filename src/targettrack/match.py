@@ -49,12 +49,6 @@ __all__ = ["DEFAULT_TOLERANCE", "Audit", "SourceDocument", "audit", "audit_datas
 DEFAULT_TOLERANCE = 0.05
 
 _EPSILON = 1e-9
-_BOUND_NOTES = {
-    Bound.LOWER: "the report gives a lower bound (超, 突破, 以上…): the value is at least this",
-    Bound.UPPER: "the report gives an upper bound (不到, 以内…): the value is at most this",
-    Bound.APPROXIMATE: "the report gives an approximate value (近, 约, 左右…)",
-    Bound.EXACT: "",
-}
 _ADDITIVE_DIMENSIONS = {"money", "enterprise", "item", "person", "visit", "area", "energy"}
 
 
@@ -429,10 +423,6 @@ def _level(
         notes.append(
             f"provisional: {best.outcome.period} covers {show(coverage * 100)}% of {period}"
         )
-    if best.outcome.estimate:
-        notes.append("the figure is an estimate (预计)")
-    if best.outcome.bound is not Bound.EXACT:
-        notes.append(_BOUND_NOTES[best.outcome.bound])
     suffix = f" ({'; '.join(notes)})" if notes else ""
     reason = f"{status.value}: {comparison} ({_cite(best.outcome)}){suffix}.{_not_due_note(due)}"
     return _verdict(

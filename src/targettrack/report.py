@@ -435,7 +435,7 @@ def _count(n: int, noun: str) -> str:
 
 
 def to_text(audit: Audit, *, catalog: Catalog | None = None) -> str:
-    """A compact terminal summary, then one line per goal."""
+    """A compact terminal summary, then one line per goal with its reason beneath it."""
     report = view.build(audit, None, catalog=catalog or default_catalog())
     lines = [
         f"{report.summary} — {_pct(report.judged_share)} judged, {report.not_yet_due} not yet due",
@@ -462,6 +462,7 @@ def to_text(audit: Audit, *, catalog: Catalog | None = None) -> str:
                 ]
             ).rstrip()
         )
+        lines.append(f"          {goal.verdict.reason}")
     if any(goal.verdict.provisional for goal in report.goals):
         lines += ["", "* provisional: a partial period, an estimate or a bound."]
     return "\n".join(lines) + "\n"

@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import attrs
@@ -315,6 +315,34 @@ def _verdict(goal: Goal, status: Status, reason: str, **details: Any) -> Verdict
     return Verdict.from_goal(goal, status, reason, **details)
 
 
+def _decided(
+    goal: Goal,
+    scale: _Scale,
+    achieved: float,
+    met: bool,
+    reason: Callable[[Status], str],
+    evidence: Iterable[Outcome],
+    *,
+    due: bool = True,
+    provisional: bool = False,
+) -> Verdict:
+    """The verdict once the evidence decides: met or missed (unreported while not yet due)."""
+    status = Status.MET if met else Status.MISSED
+    if not due and not met:
+        status = Status.UNREPORTED
+    return _verdict(
+        goal,
+        status,
+        reason(status),
+        evidence=tuple(evidence),
+        achieved=achieved,
+        achieved_unit=_unit_of(scale),
+        achieved_ratio=_ratio(goal, achieved, scale),
+        provisional=provisional,
+        not_yet_due=not due and status is Status.UNREPORTED,
+    )
+
+
 # -- the rules ---------------------------------------------------------------------------------
 
 
@@ -414,27 +442,22 @@ def _level(
             provisional=True,
             not_yet_due=not due,
         )
-    status = Status.MET if met else Status.MISSED
-    provisional = partial or _uncertain(best, met, goal)
-    if not due and not met:
-        status = Status.UNREPORTED
-    notes = []
-    if partial:
-        notes.append(
-            f"provisional: {best.outcome.period} covers {show(coverage * 100)}% of {period}"
-        )
-    suffix = f" ({'; '.join(notes)})" if notes else ""
-    reason = f"{status.value}: {comparison} ({_cite(best.outcome)}){suffix}.{_not_due_note(due)}"
-    return _verdict(
+    suffix = (
+        f" (provisional: {best.outcome.period} covers {show(coverage * 100)}% of {period})"
+        if partial
+        else ""
+    )
+    return _decided(
         goal,
-        status,
-        reason,
-        evidence=(best.outcome,),
-        achieved=best.value,
-        achieved_unit=_unit_of(scale),
-        achieved_ratio=_ratio(goal, best.value, scale),
-        provisional=provisional,
-        not_yet_due=not due and status is Status.UNREPORTED,
+        scale,
+        best.value,
+        met,
+        lambda status: (
+            f"{status.value}: {comparison} ({_cite(best.outcome)}){suffix}.{_not_due_note(due)}"
+        ),
+        (best.outcome,),
+        due=due,
+        provisional=partial or _uncertain(best, met, goal),
     )
 
 
@@ -501,19 +524,17 @@ def _flow(
     cites = "; ".join(_cite(r.outcome) for r in sorted(used, key=lambda r: r.outcome.period))
     if not missing:
         met, comparison = _compare(goal, metric, total, scale)
-        status = Status.MET if met else Status.MISSED
-        if not due and not met:
-            status = Status.UNREPORTED
-        return _verdict(
+        return _decided(
             goal,
-            status,
-            f"{status.value}: {terms} = {comparison} over {span} ({cites}).{_not_due_note(due)}",
-            evidence=evidence,
-            achieved=total,
-            achieved_unit=_unit_of(scale),
-            achieved_ratio=_ratio(goal, total, scale),
+            scale,
+            total,
+            met,
+            lambda status: (
+                f"{status.value}: {terms} = {comparison} over {span} ({cites}).{_not_due_note(due)}"
+            ),
+            evidence,
+            due=due,
             provisional=any(r.outcome.estimate for r in used),
-            not_yet_due=not due and status is Status.UNREPORTED,
         )
     stocks = _stock_difference(goal, metric, index, span, scale)
     if stocks is not None:
@@ -597,16 +618,16 @@ def _stock_difference(
     finish = stock_scale.convert(last.value.value, last.value.unit)
     total = finish - begin
     met, comparison = _compare(goal, metric, total, scale)
-    status = Status.MET if met else Status.MISSED
-    return _verdict(
+    return _decided(
         goal,
-        status,
-        f"{status.value}: stock {scale.show(finish)} ({_cite(last)}) − {scale.show(begin)} "
-        f"({_cite(first)}) = {comparison} over {span}.",
-        evidence=(first, last),
-        achieved=total,
-        achieved_unit=_unit_of(scale),
-        achieved_ratio=_ratio(goal, total, scale),
+        scale,
+        total,
+        met,
+        lambda status: (
+            f"{status.value}: stock {scale.show(finish)} ({_cite(last)}) − {scale.show(begin)} "
+            f"({_cite(first)}) = {comparison} over {span}."
+        ),
+        (first, last),
         provisional=first.estimate or last.estimate,
     )
 
@@ -747,19 +768,18 @@ def _baseline(
     if direct:
         best = max(direct, key=lambda r: (r.outcome.period.end, r.outcome.id))
         met, comparison = _compare(goal, metric, best.value, scale)
-        status = Status.MET if met else Status.MISSED
-        if not due and not met:
-            status = Status.UNREPORTED
-        return _verdict(
+        return _decided(
             goal,
-            status,
-            f"{status.value}: change since {baseline} {comparison} ({_cite(best.outcome)}).{_not_due_note(due)}",
-            evidence=(best.outcome,),
-            achieved=best.value,
-            achieved_unit=_unit_of(scale),
-            achieved_ratio=_ratio(goal, best.value, scale),
+            scale,
+            best.value,
+            met,
+            lambda status: (
+                f"{status.value}: change since {baseline} {comparison} "
+                f"({_cite(best.outcome)}).{_not_due_note(due)}"
+            ),
+            (best.outcome,),
+            due=due,
             provisional=_uncertain(best, met, goal) or best.outcome.period.end < deadline.end,
-            not_yet_due=not due and status is Status.UNREPORTED,
         )
     years = list(range(baseline.end_year + 1, deadline.end_year + 1))
     if goal.change is Change.RELATIVE:
@@ -788,15 +808,17 @@ def _baseline(
             cites = "; ".join(_cite(by_year[y].outcome) for y in have)
             if not missing:
                 met, comparison = _compare(goal, metric, change, scale)
-                status = Status.MET if met else Status.MISSED
-                return _verdict(
+                return _decided(
                     goal,
-                    status,
-                    f"{status.value}: yearly changes compound to {terms} − 1 = {comparison} since {baseline} ({cites}).",
-                    evidence=evidence,
-                    achieved=change,
-                    achieved_unit=_unit_of(scale),
-                    achieved_ratio=_ratio(goal, change, scale),
+                    scale,
+                    change,
+                    met,
+                    lambda status: (
+                        f"{status.value}: yearly changes compound to {terms} − 1 = "
+                        f"{comparison} since {baseline} ({cites}).{_not_due_note(due)}"
+                    ),
+                    evidence,
+                    due=due,
                     provisional=any(by_year[y].outcome.estimate for y in have),
                 )
             return _verdict(
@@ -831,16 +853,16 @@ def _baseline(
             change = math.inf
         if math.isfinite(change):
             met, comparison = _compare(goal, metric, change, scale)
-            status = Status.MET if met else Status.MISSED
-            return _verdict(
+            return _decided(
                 goal,
-                status,
-                f"{status.value}: from {level_scale.show(begin)} ({_cite(first)}) to "
-                f"{level_scale.show(finish)} ({_cite(last)}) is {comparison}.",
-                evidence=(first, last),
-                achieved=change,
-                achieved_unit=_unit_of(scale),
-                achieved_ratio=_ratio(goal, change, scale),
+                scale,
+                change,
+                met,
+                lambda status: (
+                    f"{status.value}: from {level_scale.show(begin)} ({_cite(first)}) to "
+                    f"{level_scale.show(finish)} ({_cite(last)}) is {comparison}."
+                ),
+                (first, last),
                 provisional=first.estimate or last.estimate,
             )
     known = [o for o in levels if o.period == baseline]

@@ -314,6 +314,47 @@ def _check_change(field: str, amount: Amount, change: Change | None) -> None:
         )
 
 
+def _prepare(
+    cls: type,
+    record: Mapping[str, Any],
+    *,
+    required: tuple[str, ...],
+    enums: Mapping[str, type[enum.StrEnum]],
+    amounts: tuple[str, ...],
+    periods: tuple[str, ...],
+    doc: str | None,
+    text: str | None,
+    catalog: Catalog | None,
+) -> dict[str, Any]:
+    """A record's fields read into the typed values of ``cls``, each error naming its field."""
+    fields = _field_errors(cls, record, required)
+    catalog = catalog or default_catalog()
+    if fields["metric"] not in catalog:
+        raise ValidationError("metric", "an id of the metric catalog", fields["metric"])
+    source = _source_from(fields, doc, text)
+    for name in ("quote", "start", "end", "doc"):
+        fields.pop(name, None)
+    fields["source"] = source
+    for name, kind in enums.items():
+        if name in fields:
+            fields[name] = _enum(kind, name, fields[name])
+    for name in amounts:
+        if fields.get(name) is not None:
+            try:
+                fields[name] = _amount(fields[name])
+            except UnitError as error:
+                raise ValidationError(
+                    name, "a quantity", f"{fields[name]}: {error.reason}"
+                ) from None
+    for name in periods:
+        if fields.get(name) is not None:
+            try:
+                fields[name] = _period(fields[name])
+            except PeriodError as error:
+                raise ValidationError(name, "a period", f"{fields[name]}: {error.reason}") from None
+    return fields
+
+
 @attrs.frozen
 class Goal:
     """A quantified goal of a plan."""
@@ -387,36 +428,23 @@ class Goal:
         (the default catalog otherwise), its metric must be known and its target's unit must
         express the metric.
         """
-        fields = _field_errors(
-            cls, record, ("id", "region", "metric", "comparator", "target", "period")
+        fields = _prepare(
+            cls,
+            record,
+            required=("id", "region", "metric", "comparator", "target", "period"),
+            enums={
+                "comparator": Comparator,
+                "recurrence": Recurrence,
+                "change": Change,
+                "strength": Strength,
+            },
+            amounts=("target", "target_high"),
+            periods=("period", "span", "baseline"),
+            doc=doc,
+            text=text,
+            catalog=catalog,
         )
         catalog = catalog or default_catalog()
-        if fields["metric"] not in catalog:
-            raise ValidationError("metric", "an id of the metric catalog", fields["metric"])
-        source = _source_from(fields, doc, text)
-        for name in ("quote", "start", "end", "doc"):
-            fields.pop(name, None)
-        fields["source"] = source
-        fields["comparator"] = _enum(Comparator, "comparator", fields["comparator"])
-        for name, kind in (("recurrence", Recurrence), ("change", Change), ("strength", Strength)):
-            if name in fields:
-                fields[name] = _enum(kind, name, fields[name])
-        for name in ("target", "target_high"):
-            if name in fields and fields[name] is not None:
-                try:
-                    fields[name] = _amount(fields[name])
-                except UnitError as error:
-                    raise ValidationError(
-                        name, "a quantity", f"{fields[name]}: {error.reason}"
-                    ) from None
-        for name in ("period", "span", "baseline"):
-            if name in fields and fields[name] is not None:
-                try:
-                    fields[name] = _period(fields[name])
-                except PeriodError as error:
-                    raise ValidationError(
-                        name, "a period", f"{fields[name]}: {error.reason}"
-                    ) from None
         goal = cls(**fields)
         _check_metric(goal.metric, "target", goal.target, goal.change, catalog)
         return goal
@@ -463,31 +491,18 @@ class Outcome:
         catalog: Catalog | None = None,
     ) -> Outcome:
         """Build an outcome from a dataset record (see :meth:`Goal.from_record`)."""
-        fields = _field_errors(cls, record, ("id", "region", "metric", "value", "period"))
+        fields = _prepare(
+            cls,
+            record,
+            required=("id", "region", "metric", "value", "period"),
+            enums={"change": Change, "bound": Bound},
+            amounts=("value",),
+            periods=("period", "baseline"),
+            doc=doc,
+            text=text,
+            catalog=catalog,
+        )
         catalog = catalog or default_catalog()
-        if fields["metric"] not in catalog:
-            raise ValidationError("metric", "an id of the metric catalog", fields["metric"])
-        source = _source_from(fields, doc, text)
-        for name in ("quote", "start", "end", "doc"):
-            fields.pop(name, None)
-        fields["source"] = source
-        for name, kind in (("change", Change), ("bound", Bound)):
-            if name in fields:
-                fields[name] = _enum(kind, name, fields[name])
-        try:
-            fields["value"] = _amount(fields["value"])
-        except UnitError as error:
-            raise ValidationError(
-                "value", "a quantity", f"{fields['value']}: {error.reason}"
-            ) from None
-        for name in ("period", "baseline"):
-            if name in fields and fields[name] is not None:
-                try:
-                    fields[name] = _period(fields[name])
-                except PeriodError as error:
-                    raise ValidationError(
-                        name, "a period", f"{fields[name]}: {error.reason}"
-                    ) from None
         outcome = cls(**fields)
         _check_metric(outcome.metric, "value", outcome.value, outcome.change, catalog)
         return outcome

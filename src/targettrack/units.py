@@ -191,15 +191,7 @@ def quantity(text: str) -> Any:
     Raises :class:`~targettrack.UnitError` (a ``ValueError``) naming the text and the nearest
     known units when the text is not a quantity.
     """
-    if not isinstance(text, str):
-        raise UnitError(repr(text), f"expected text, got {type(text).__name__}")
-    cleaned = _clean(text)
-    if not cleaned:
-        raise UnitError(text, "the text is empty")
-    value, rest = _number(text, cleaned)
-    if rest in MAGNITUDES:
-        # 3.5万, 1.19万亿: a magnitude with no unit after it is part of the number
-        return Quantity(value * MAGNITUDES[rest], registry.dimensionless)
+    value, rest = _split(text)
     return Quantity(value, _unit(text, rest))
 
 
@@ -209,6 +201,13 @@ def split_quantity(text: str) -> tuple[float, str]:
     ``split_quantity("３\ue010 ５ 万家")`` is ``(3.5, "万家")``; ``"12.6万台（套）"`` gives
     ``(12.6, "万台")``. Raises :class:`~targettrack.UnitError` like :func:`quantity`.
     """
+    value, rest = _split(text)
+    _unit(text, rest)
+    return value, rest
+
+
+def _split(text: str) -> tuple[float, str]:
+    """The number and the unit text (not yet checked) of a quantity as written."""
     if not isinstance(text, str):
         raise UnitError(repr(text), f"expected text, got {type(text).__name__}")
     cleaned = _clean(text)
@@ -216,10 +215,9 @@ def split_quantity(text: str) -> tuple[float, str]:
         raise UnitError(text, "the text is empty")
     value, rest = _number(text, cleaned)
     if rest in MAGNITUDES:
+        # 3.5万, 1.19万亿: a magnitude with no unit after it is part of the number
         return value * MAGNITUDES[rest], ""
-    rest = _BRACKETED.sub("", rest)
-    _unit(text, rest)
-    return value, rest
+    return value, _BRACKETED.sub("", rest)
 
 
 def format_quantity(value: Any) -> str:

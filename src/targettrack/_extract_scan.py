@@ -82,13 +82,16 @@ _UNIT = "(?:" + "|".join(re.escape(u) for u in _UNIT_NAMES) + ")"
 
 # A number: Arabic (with a fraction bar), a Chinese fraction (三分之一), 百分之…, a Chinese
 # numeral directly before a classifier (两家, 五成), or a bare magnitude after 破/超/上 (破千万).
+# The first test is only the characters a number can start with: it lets the engine pass over
+# the rest of the text at once instead of trying every alternative at every character.
 _NUMBER = re.compile(
-    rf"(?P<pct>百分之(?:{_AR}|{_CN}))"
+    rf"(?=[{_CN_DIGITS}万亿]|\d)"
+    rf"(?:(?P<pct>百分之(?:{_AR}|{_CN}))"
     rf"|(?P<frac>(?:{_AR}|{_CN})分之(?:{_AR}|{_CN}))"
     rf"|(?P<ar>{_AR}(?:/{_AR})?)"
     rf"|(?P<cn>{_CN}(?:万|亿)?)(?=(?:多|余)?(?:{_UNIT}|成(?![为立果本效])|大[^会力量众幅]))"
     rf"|(?<=[上破过超])(?P<bare>万亿|千亿|百亿|千万|百万|亿|万)(?![级])"
-    r"|(?P<twodigit>两位数)(?=(?:以上)?(?:的)?增)"
+    r"|(?P<twodigit>两位数)(?=(?:以上)?(?:的)?增))"
 )
 _TAIL = re.compile(
     rf"(?P<approx>多|余)?(?P<mag>{_MAG})?(?P<approx2>多|余)?"
@@ -99,6 +102,14 @@ _SUFFIX = re.compile(r"(?:及以上|以上|以下|以内|左右|上下|多)")
 _WORKDAYS = re.compile(r"个工作日")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _DIGITS = re.compile(r"[〇零一二两三四五六七八九]")
+_GAP = re.compile(r"(高于|高出|低于|超出|快于|慢于|领先|好于|超过全国|比全国)")
+_COMPLETES = re.compile(r"(完成|打造)$")
+_LEVEL = re.compile(r"(达到|达|为|至|在)$")
+_NEXT_PACKAGE = re.compile(r"、\d+条")
+_PACKAGE_BEFORE = re.compile(r"(\d条、|保障|帮扶)$")
+_NATIONAL = re.compile(r"(全国|就有|占全国[^,;。]{0,4})$")
+_THRESHOLD = re.compile(r"(低于|高于)$")
+_STARTING_POINT = re.compile(r"(由|从)(原来的|原|平均|过去的?)?$")
 
 #: Words that end a clause; a threshold "10亿元以上" followed by anything else qualifies a noun.
 _CLAUSE_END = frozenset(",;。:、)”\n!?")
@@ -158,9 +169,7 @@ def _explains_name(text: str, start: int, lower: int) -> bool:
 def _gap(text: str, clause_start: int, start: int) -> bool:
     """A gap against another region or the average: 高于全国3.3个百分点."""
     before = text[clause_start:start]
-    return (
-        re.search(r"(高于|高出|低于|超出|快于|慢于|领先|好于|超过全国|比全国)", before) is not None
-    )
+    return _GAP.search(before) is not None
 
 
 def scan(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
@@ -234,7 +243,7 @@ def _read(text: str, match: re.Match[str], lower: int, upper: int) -> Quantity |
     if after in "级版强号代届" and after:
         return None
     if unit == "大":
-        if kind != "cn" or not re.search(r"(完成|打造)$", text[max(lower, begin - 2) : begin]):
+        if kind != "cn" or not _COMPLETES.search(text[max(lower, begin - 2) : begin]):
             return None
         unit = ""
         special = "big"
@@ -255,7 +264,8 @@ def _read(text: str, match: re.Match[str], lower: int, upper: int) -> Quantity |
         elif kind == "frac":
             value = float(Fraction(parse_number(token)))
         elif kind == "ar":
-            value = float(parse_number(token))
+            # a decimal reads as it is; only a fraction (1/3) needs parse_number
+            value = float(token) if "/" not in token else float(parse_number(token))
         elif kind == "cn":
             value = _chinese(token)
         else:  # bare magnitude
@@ -271,7 +281,7 @@ def _read(text: str, match: re.Match[str], lower: int, upper: int) -> Quantity |
         and "/" not in token
         and (
             _YEAR.fullmatch(token)
-            or not re.search(r"(达到|达|为|至|在)$", text[max(lower, begin - 2) : begin])
+            or not _LEVEL.search(text[max(lower, begin - 2) : begin])
             or after in "年月日"
         )
     ):
@@ -324,8 +334,8 @@ def _read(text: str, match: re.Match[str], lower: int, upper: int) -> Quantity |
         unit == "条"
         and (
             following_text.startswith(("措施", "举措", "政策", "三批", "”"))
-            or re.match(r"、\d+条", following_text)
-            or re.search(r"(\d条、|保障|帮扶)$", text[max(lower, begin - 3) : begin])
+            or _NEXT_PACKAGE.match(following_text)
+            or _PACKAGE_BEFORE.search(text[max(lower, begin - 3) : begin])
         )
     ):
         return None  # 助企帮扶16条措施, 17条、18条、19条三批政策: policy packages
@@ -351,19 +361,17 @@ def _read(text: str, match: re.Match[str], lower: int, upper: int) -> Quantity |
         and text[stop] not in "的目"
     ):
         return None  # 超百亿元工业企业: a size class
-    if re.search(r"(全国|就有|占全国[^,;。]{0,4})$", text[max(lower, begin - 8) : begin]):
+    if _NATIONAL.search(text[max(lower, begin - 8) : begin]):
         return None  # 全国3个…省份之一, 每4辆就有1辆: national figures
     if _explains_name(text, begin, lower):
         return None  # “双百”(100家重点企业、100个重点项目)
-    if text.startswith("的", stop) and re.search(
-        r"(低于|高于)$", text[max(lower, begin - 2) : begin]
-    ):
+    if text.startswith("的", stop) and _THRESHOLD.search(text[max(lower, begin - 2) : begin]):
         return None  # 能耗低于0.52吨标准煤/万元的新上项目: a threshold, not a value
     if _in_short_quote(text, begin, match.end()):
         return None
     # 从20个拓展到42个, 由原来的6个减少为4个: the starting point is no statement
     window = text[max(lower, begin - 6) : begin]
-    if re.search(r"(由|从)(原来的|原|平均|过去的?)?$", window):
+    if _STARTING_POINT.search(window):
         return None
     if unit in ("个百分点", "百分点"):
         clause = max(text.rfind(c, lower, begin) for c in ",;。:\n")

@@ -26,32 +26,46 @@ __all__ = ["Prepared", "prepare"]
 _TERMINATORS = frozenset("。;!?:…")
 #: Longest line (in characters) still read as a headline when it has no comma.
 _HEADLINE = 40
-#: White space and emphasis marks, and image captions on lines of their own (图为…).
-_REMOVABLE = re.compile(r"(?:[\s*]*\n[ \t\u3000]*图为[^\n]{0,80}(?=\n))+[\s*]*|[\s*]+")
+#: White space and emphasis marks, and image captions on lines of their own (图为…). Both
+#: forms start with white space or ``*``: testing that first lets the engine skip the text.
+_REMOVABLE = re.compile(
+    r"(?=[\s*])"
+    r"(?:(?:[\s*]*\n[ \t\u3000]*图为[^\n]{0,80}(?=\n))+[\s*]*|[\s*]+)"
+)
 _BULLETS = frozenset("●•▪■◆")
 #: Characters that go on a number: a break between a digit and one of these is inside it.
 _NUMBER_TAIL = frozenset(".%‰万亿千百十个家项元户人台套名条座辆")
 #: A line with any of these is prose, not a headline.
 _PUNCTUATION = frozenset(",。;:、%!?")
 
-_TABLE: dict[int, str] = {}
-_MULTI: set[str] = set()
+
+class _NotOneToOne(Exception):
+    """A character whose normalised form is not exactly one character (ﬁ → fi)."""
+
+
+class _Folds(dict[int, str]):
+    """Code point → normalised character, for ``str.translate``; filled in as characters
+    are met, so each character is normalised once. A character that does not map to exactly
+    one character stops the translation (:class:`_NotOneToOne`)."""
+
+    def __missing__(self, code: int) -> str:
+        mapped = normalise_char(chr(code))
+        if len(mapped) != 1:
+            raise _NotOneToOne
+        self[code] = mapped
+        return mapped
+
+
+_TABLE = _Folds()
 
 
 def _fold(text: str) -> tuple[str, Sequence[int] | None]:
     """Normalise ``text``; the index map is None when every character maps to exactly one."""
-    for char in set(text).difference(_MULTI):
-        if ord(char) in _TABLE:
-            continue
-        mapped = normalise_char(char)
-        if len(mapped) == 1:
-            _TABLE[ord(char)] = mapped
-        else:
-            _MULTI.add(char)
-    if _MULTI.isdisjoint(text):
+    try:
         return text.translate(_TABLE), None
-    normalised, origin = normalise(text)
-    return normalised, origin
+    except _NotOneToOne:
+        normalised, origin = normalise(text)
+        return normalised, origin
 
 
 @attrs.frozen

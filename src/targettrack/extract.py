@@ -16,7 +16,9 @@ and qualifiers. :func:`to_records` turns the statements the catalog can place in
 
 from __future__ import annotations
 
+import functools
 import itertools
+import math
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -135,16 +137,26 @@ _SHARE = re.compile(r"占[^,;。]*(?:比重|比例)|占比")
 #: 全年实施项目1121项,年内计划投资1866亿元: the clause after names the year's plan
 _PLANNED = re.compile(r"(?:年内|年度|全年)计划")
 _BASELINE_YEAR = re.compile(r"较(?P<y>\d{4})年")
+#: The first test is only the characters a cue can start with: it lets the engine pass over
+#: the rest of the text at once instead of trying every alternative at every character.
 _PERIOD = re.compile(
-    r"(?P<deadline>(?:到|至)(?P<dy>\d{4})年(?:底|末)?)"
+    r"(?=[到至“十前第一二三四上下截今去全年明每]|\d)"
+    r"(?:(?P<deadline>(?:到|至)(?P<dy>\d{4})年(?:底|末)?)"
     r"|(?P<since>(?:“?十四五”?|“?十三五”?)(?:以来|期间|时期)|(?P<sy>\d{4})年以来)"
     r"|(?P<month>(?:\d{4}年)?(?:\d{1,2}(?:—|-|~|至)\d{1,2}月(?:份)?|前三季度|前两个?季度|"
     r"第?[一二三四]季度|上半年|下半年|(?:截至|截止)(?:\d{4}年)?\d{1,2}月(?:份|底|末)?))"
     r"|(?P<year>(?<![较比与同])\d{4})年(?:度)?(?!以来)"
     r"|(?P<rel>(?<![较比与同])(?:今年|去年|上年|全年|年内|明年))"
-    r"|(?P<each>每年)"
+    r"|(?P<each>每年))"
 )
 _SENTENCE_PART = re.compile(r"[;]")
+_PARTS = re.compile(r"[、和及与]")
+_RATE_CHANGE = re.compile(r"增速(?:较|比)")
+_EXISTING = re.compile(r"(现有|已有|目前)$")
+_ADDITION = re.compile(r"新增|增加|净增|新培育|新认定|累计")
+_PULL = re.compile(r"拉动[^,;。]*$")
+_TARGET_MET = re.compile(r"(完成|实现|超额)[^,]*目标")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE_DELIMS = ",;:()"
 _JOINERS = re.compile(r"^(?:、|和|及|与|以及|,)?$")
 _TARGET_AFTER = re.compile(r"^(?:的)?(?:年度)?目标")
@@ -261,16 +273,43 @@ def canonical(amount: Amount) -> tuple[float, str]:
     >>> canonical(Amount(15, "%"))
     (0.15, '')
     """
-    unit_text = _BRACKET.sub("", amount.unit)
+    factor, base = _base_unit(amount.unit)
+    return amount.value * factor, base
+
+
+@functools.lru_cache(maxsize=1024)
+def _base_unit(unit: str) -> tuple[float, str]:
+    """The factor from ``unit`` to base units and the base unit's text (read once per unit)."""
+    unit_text = _BRACKET.sub("", unit)
     if unit_text in _RATIO_UNITS:
-        return amount.value * _RATIO_UNITS[unit_text], ""
+        return _RATIO_UNITS[unit_text], ""
     factor = 1.0
     names: list[str] = []
     for index, part in enumerate(unit_text.split("/")):
         scale, name = _split_magnitude(part)
         factor = factor * scale if index == 0 else factor / scale
         names.append(name)
-    return amount.value * factor, "/".join(names)
+    return factor, "/".join(names)
+
+
+#: Amounts already built, by unit, value and sign (``0.0 == -0.0``, but they print apart).
+_AMOUNTS: dict[tuple[str, float, bool], Amount] = {}
+
+
+def _amount(value: float, unit: str) -> Amount:
+    """``Amount(value, unit)``, shared between the statements that state the same figure.
+
+    Amounts are immutable; building one checks its unit against the registry, which is worth
+    doing once per figure rather than once per statement.
+    """
+    key = (unit, value, math.copysign(1.0, value) < 0)
+    amount = _AMOUNTS.get(key)
+    if amount is None:
+        amount = Amount(value, unit)
+        if len(_AMOUNTS) >= 4096:
+            _AMOUNTS.clear()  # bounded: memory stays flat however many documents are read
+        _AMOUNTS[key] = amount
+    return amount
 
 
 # -- the extractor ---------------------------------------------------------------------------
@@ -383,7 +422,7 @@ class _Reader:
         self.year = year
         self.plan_document = plan_document
         self.horizon = plan_horizon
-        self.phrases = sorted(PHRASES, key=len, reverse=True)
+        self.index = _catalog_index(catalog)
         self.carry: Period | None = None
 
     # -- one sentence ------------------------------------------------------------------------
@@ -425,7 +464,7 @@ class _Reader:
             shared = _SHARED.match(item.metric_text)
             if made and shared is not None:
                 # 办结率和满意度均超99%: one value for each metric named
-                parts = [p for p in re.split(r"[、和及与]", shared.group(1)) if p]
+                parts = [p for p in _PARTS.split(shared.group(1)) if p]
                 made = [
                     attrs.evolve(
                         statement, metric_text=part, metric=self._metric(part, sentence, item)
@@ -557,7 +596,7 @@ class _Reader:
                 if not _JOINERS.match(between):
                     break
                 group.append(following)
-            parts = [p for p in re.split(r"[、和及与]", item.metric_text) if p]
+            parts = [p for p in _PARTS.split(item.metric_text) if p]
             if len(group) > 1 and len(parts) == len(group):
                 head = next((h for h in _HEADS if parts[-1].endswith(h)), "")
                 for member, part in zip(group, parts, strict=True):
@@ -594,23 +633,23 @@ class _Reader:
             try:
                 if kind in ("deadline", "dy"):
                     kind = "deadline"
-                    period = Period.from_year(int(match.group("dy")))
+                    period = _year(int(match.group("dy")))
                 elif kind in ("since", "sy"):
                     kind = "since"
                     first = int(match.group("sy")) if match.group("sy") else _plan_start(word)
                     if word.endswith(("时期", "期间")):
                         # “十四五”时期年均增长5.5%: the plan's five years
-                        period = Period.from_years(first, first + 4)
+                        period = _years(first, first + 4)
                     else:
                         # 2024年以来, “十四五”以来: the figure stands for the context's year
-                        period = Period.from_year(reference if reference is not None else first)
+                        period = _year(reference if reference is not None else first)
                 elif kind == "month":
-                    period = Period.parse(word, year=reference)
+                    period = _parsed(word, reference)
                 elif kind == "year":
-                    period = Period.from_year(int(match.group("year")))
+                    period = _year(int(match.group("year")))
                 elif kind == "rel":
                     if reference is not None:
-                        period = Period.parse(word, year=reference)
+                        period = _parsed(word, reference)
                 elif kind == "each":
                     period = None
             except ValueError:
@@ -632,9 +671,8 @@ class _Reader:
         begin = quantity.start
         part_start = max(text.rfind(";", sentence.start, begin) + 1, sentence.start)
         before = text[part_start:begin]
-        sentence_before = text[sentence.start : begin]
         clause = text[item.clause_start : begin]
-        if re.search(r"增速(?:较|比)", clause):
+        if _RATE_CHANGE.search(clause):
             return []  # 增速较上半年提高3.6个百分点: a change of a growth rate
         if quantity.special == "two_digit" and "连续" in clause:
             return []  # 连续46个月保持两位数以上增长: a streak
@@ -643,20 +681,19 @@ class _Reader:
         # kind
         after = text[quantity.end : quantity.end + 6]
         completes_target = bool(_TARGET_AFTER.match(after)) and "完成" in before
-        if sentence.mode == PLAN and re.search(
-            r"(现有|已有|目前)$", text[max(0, begin - 2) : begin]
-        ):
+        if sentence.mode == PLAN and _EXISTING.search(text[max(0, begin - 2) : begin]):
             kinds = [OUTCOME]  # 巩固扩大现有2个万亿级集群: a level reached, named in a plan
         elif sentence.mode == PLAN:
             kinds = [GOAL]
         elif completes_target:
             kinds = [GOAL, OUTCOME]
         elif sentence.mode == "review":
-            local = text[item.clause_start : begin].replace("争取", "")
+            local = clause.replace("争取", "")
             next_clause = text.find(",", quantity.end, sentence.end)
             planned = next_clause >= 0 and _PLANNED.match(text, next_clause + 1) is not None
             kinds = [GOAL] if _goal_cue(local) or planned else [OUTCOME]
         else:
+            sentence_before = text[sentence.start : begin]
             kinds = [GOAL] if (_goal_cue(before) or "到" in sentence_before) else [OUTCOME]
         # period
         period: Period | None = None
@@ -686,15 +723,15 @@ class _Reader:
             and cue_word.startswith(("截至", "截止"))
             and period is not None
             and not item.change_verb
-            and not re.search(r"新增|增加|净增|新培育|新认定|累计", text[item.clause_start : begin])
+            and not _ADDITION.search(clause)
         ):
             period = Period(period.end, period.end)  # a stock at the end of the month
         if period is None and ratio and self.carry is not None:
             period = self.carry  # 1—11月,…增长7.6%。工业投资增长11.3%: the paragraph's months
         if period is None and sentence.year is not None:
-            period = Period.from_year(sentence.year)
+            period = _year(sentence.year)
             if sentence.mode == PLAN and kinds == [OUTCOME]:
-                period = Period.from_year(sentence.year - 1)
+                period = _year(sentence.year - 1)
             if self.plan_document and kinds == [GOAL] and not each:
                 deadline = True
         span: Period | None = None
@@ -702,8 +739,8 @@ class _Reader:
         if each and kinds[0] == GOAL and period is not None:
             last = period.end_year
             first = self.year if self.year is not None and self.year < last else last
-            span = Period.from_years(first, last)
-            period = Period.from_year(last)
+            span = _years(first, last)
+            period = _year(last)
             recurrence = Recurrence.ANNUAL
             deadline = False
         # value, change, comparator
@@ -714,11 +751,7 @@ class _Reader:
         negative = verb.startswith(_DECLINE)
         if quantity.special == "two_digit" or (verb and unit in ("%", "‰", "倍")):
             change = Change.RELATIVE
-        elif (
-            unit in ("个百分点", "百分点")
-            and verb
-            and not re.search(r"拉动[^,;。]*$", text[item.clause_start : begin])
-        ):
+        elif unit in ("个百分点", "百分点") and verb and not _PULL.search(clause):
             change = Change.POINTS
         elif unit in ("%", "‰") and text.startswith(("的增速", "的增长"), quantity.end):
             change = Change.RELATIVE
@@ -729,11 +762,11 @@ class _Reader:
         high = None
         if quantity.value_high is not None:
             high_value = quantity.value_high * quantity.factor
-            high = Amount(-high_value if negative else high_value, unit)
+            high = _amount(-high_value if negative else high_value, unit)
             if negative:
-                value, high = high.value, Amount(value, unit)
+                value, high = high.value, _amount(value, unit)
         try:
-            amount = Amount(value, unit)
+            amount = _amount(value, unit)
         except ValueError:
             return []
         comparator, bound = _qualifiers(item.prefix, quantity.suffix, high is not None)
@@ -742,7 +775,7 @@ class _Reader:
         baseline = None
         base = _BASELINE_YEAR.search(item.baseline_text or "")
         if base is not None and change is not None:
-            baseline = Period.from_year(int(base.group("y")))
+            baseline = _year(int(base.group("y")))
         # strength, estimate
         strength = Strength.STATED
         cues = _STRENGTH.findall(before)
@@ -757,7 +790,8 @@ class _Reader:
         if metric is None and inherited is not None:
             metric = inherited.metric
         start, stop = item.metric_start, item.end
-        if inherited is not None or not _has_words(item.metric_text):
+        own_words = _has_words(item.metric_text)
+        if inherited is not None or not own_words:
             start = min(start, item.left_start)
         if start >= quantity.start:
             start = item.left_start
@@ -774,14 +808,14 @@ class _Reader:
             and self.year < period.start_year
         ):
             # 到2025年…新增上市公司200家: additions over the plan's years, from its writing
-            span = Period.from_years(self.year, period.end_year)
+            span = _years(self.year, period.end_year)
         canonical_value, canonical_unit = canonical(amount)
         confidence = 0.55
         if metric is not None:
             confidence += 0.25
         if cue_kind:
             confidence += 0.1
-        if not _has_words(item.metric_text):
+        if not own_words:
             confidence -= 0.15
         if sentence.mode == "":
             confidence -= 0.1
@@ -851,88 +885,150 @@ class _Reader:
     def _metric(self, metric_text: str, sentence: Sentence, item: _Item) -> str | None:
         if not metric_text:
             return None
-        text = self.text
-        context = text[item.clause_start : item.quantity.start]
         if metric_text in EXACT_PHRASES:
             return EXACT_PHRASES[metric_text]
-        index = _catalog_index(self.catalog)
-        best: tuple[int, str] | None = None
-        for variant in {metric_text, _GDP.sub("生产总值", metric_text)}:
-            for phrase in self.phrases:
-                if phrase in variant:
-                    if best is None or len(phrase) > best[0]:
-                        best = (len(phrase), PHRASES[phrase])
-                    break
-            found = index.find(variant)
-            if found is not None and (best is None or index.length(variant) > best[0]):
-                best = (index.length(variant), found)
-        if best is None:
+        placed = self.index.place(metric_text)
+        if placed is None:
             return None
-        metric = self.catalog.get(best[1])
-        if (
-            metric is not None
-            and _SHARE.search(metric_text)
-            and metric.kind not in ("share", "ratio")
-        ):
-            return None  # 占…比重 of a level metric: a share the catalog does not have
-        return _flow(self.catalog, best[1], context)
+        return self.index.flow(placed, self.text[item.clause_start : item.quantity.start])
 
 
 class _CatalogIndex:
-    """:meth:`Catalog.find` as one compiled pattern: the longest wording, ties by id."""
+    """Placing metric texts in one catalog: :meth:`Catalog.find` as one compiled pattern (the
+    longest wording, ties by id) and the extractor's :data:`PHRASES`, remembered per text."""
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, phrases: tuple[tuple[str, str], ...]) -> None:
+        self.catalog = catalog
         words: dict[str, str] = {}
         for metric in sorted(catalog, key=lambda m: m.id):
             for word in (metric.zh, *metric.aliases):
                 if word and word not in words:
                     words[word] = metric.id
         self.words = words
-        ordered = sorted(words, key=len, reverse=True)
-        self.pattern = re.compile("(?=(" + "|".join(re.escape(w) for w in ordered) + "))")
-        self.cache: dict[str, str | None] = {}
+        # at each position, the longest wording starting there (tested first: whether the
+        # character starts any wording at all)
+        first = "".join(sorted({word[0] for word in words}))
+        self.pattern = (
+            re.compile(f"(?=[{re.escape(first)}])(?=({_trie_pattern(words)}))")
+            if words
+            else re.compile("(?!)")  # an empty catalog places nothing
+        )
+        #: each stock's flow counterpart (the first flow metric naming it)
+        self.flows: dict[str, str] = {}
+        for candidate in catalog:
+            if candidate.stock is not None:
+                self.flows.setdefault(candidate.stock, candidate.id)
+        self.use_phrases(phrases)
 
-    def length(self, text: str) -> int:
-        """The length of the longest wording found in ``text``."""
-        return max((len(m.group(1)) for m in self.pattern.finditer(text)), default=0)
+    def use_phrases(self, phrases: tuple[tuple[str, str], ...]) -> None:
+        """Place with this :data:`PHRASES` table (the placements remembered are forgotten)."""
+        self.phrase_items = phrases
+        self.phrases = sorted(dict(phrases), key=len, reverse=True)
+        self.phrase_ids = dict(phrases)
+        self.placed: dict[str, str | None] = {}
 
-    def find(self, text: str) -> str | None:
-        if text in self.cache:
-            return self.cache[text]
+    def longest(self, text: str) -> tuple[int, str | None]:
+        """The length of the longest wording found in ``text`` and its metric (ties by id)."""
         best: tuple[int, str] | None = None
         for match in self.pattern.finditer(text):
             word = match.group(1)
             candidate = (-len(word), self.words[word])
             if best is None or candidate < best:
                 best = candidate
+        return (0, None) if best is None else (-best[0], best[1])
+
+    def place(self, metric_text: str) -> str | None:
+        """The catalog id a metric text names, before :meth:`flow` (remembered per text)."""
+        if metric_text in self.placed:
+            return self.placed[metric_text]
+        best: tuple[int, str] | None = None
+        for variant in {metric_text, _GDP.sub("生产总值", metric_text)}:
+            for phrase in self.phrases:
+                if phrase in variant:
+                    if best is None or len(phrase) > best[0]:
+                        best = (len(phrase), self.phrase_ids[phrase])
+                    break
+            length, found = self.longest(variant)
+            if found is not None and (best is None or length > best[0]):
+                best = (length, found)
         result = None if best is None else best[1]
-        if len(self.cache) < 100_000:
-            self.cache[text] = result
+        if result is not None:
+            metric = self.catalog.get(result)
+            if (
+                metric is not None
+                and _SHARE.search(metric_text)
+                and metric.kind not in ("share", "ratio")
+            ):
+                result = None  # 占…比重 of a level metric: a share the catalog does not have
+        if len(self.placed) >= 100_000:
+            self.placed.clear()  # bounded: memory stays flat however many documents are read
+        self.placed[metric_text] = result
         return result
+
+    def flow(self, metric_id: str, context: str) -> str:
+        """The flow counterpart of a stock when the clause adds to it (新增, 培育…)."""
+        metric = self.catalog.get(metric_id)
+        if metric is None or metric.kind != "stock" or not _FLOW_VERBS.search(context):
+            return metric_id
+        if "累计" in context or "总数" in context or "总量" in context:
+            return metric_id
+        return self.flows.get(metric_id, metric_id)
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A pattern matching the longest of ``words`` at a position, written as a trie.
+
+    ``国内生产总值|国内生产总值增速`` becomes ``国内生产总值(?:增速)?``: the engine follows one branch
+    per character instead of trying every wording in turn (a catalog has hundreds of them).
+    A longer wording is always tried before a shorter one ends.
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a wording ends here
+
+    def branch(node: dict[str, Any]) -> str:
+        children = [re.escape(char) + branch(child) for char, child in node.items() if char]
+        if not children:
+            return ""
+        body = "(?:" + "|".join(children) + ")"
+        return body + "?" if "" in node else body
+
+    return branch(trie)
 
 
 _INDEXES: dict[int, tuple[Catalog, _CatalogIndex]] = {}
 
 
 def _catalog_index(catalog: Catalog) -> _CatalogIndex:
+    phrases = tuple(PHRASES.items())
     entry = _INDEXES.get(id(catalog))
     if entry is None or entry[0] is not catalog:
-        entry = (catalog, _CatalogIndex(catalog))
+        entry = (catalog, _CatalogIndex(catalog, phrases))
         _INDEXES[id(catalog)] = entry
+    elif entry[1].phrase_items != phrases:
+        entry[1].use_phrases(phrases)  # PHRASES was changed since
     return entry[1]
 
 
-def _flow(catalog: Catalog, metric_id: str, context: str) -> str:
-    """The flow counterpart of a stock when the clause adds to it (新增, 培育…)."""
-    metric = catalog.get(metric_id)
-    if metric is None or metric.kind != "stock" or not _FLOW_VERBS.search(context):
-        return metric_id
-    if "累计" in context or "总数" in context or "总量" in context:
-        return metric_id
-    for candidate in catalog:
-        if candidate.stock == metric_id:
-            return candidate.id
-    return metric_id
+# Periods are immutable and the same few recur in every sentence: each is built once.
+
+
+@functools.lru_cache(maxsize=1024)
+def _year(year: int) -> Period:
+    return Period.from_year(year)
+
+
+@functools.lru_cache(maxsize=1024)
+def _years(first: int, last: int) -> Period:
+    return Period.from_years(first, last)
+
+
+@functools.lru_cache(maxsize=1024)
+def _parsed(word: str, year: int | None) -> Period:
+    return Period.parse(word, year=year)
 
 
 def _bracketed(text: str, lower: int, position: int) -> bool:
@@ -952,7 +1048,7 @@ def _plan_start(word: str) -> int:
 
 
 def _has_words(text: str) -> bool:
-    return any("\u4e00" <= char <= "\u9fff" for char in text) and text not in (
+    return _HAN.search(text) is not None and text not in (
         "占比",
         "同比",
         "比重",
@@ -965,7 +1061,7 @@ def _goal_cue(before: str) -> bool:
     if match is None:
         return False
     # 提前完成…目标, 实现了目标: a review of a goal, not a goal
-    return not re.search(r"(完成|实现|超额)[^,]*目标", before)
+    return not _TARGET_MET.search(before)
 
 
 def _qualifiers(prefix: str, suffix: str, is_range: bool) -> tuple[Comparator, Bound]:
@@ -980,15 +1076,18 @@ def _qualifiers(prefix: str, suffix: str, is_range: bool) -> tuple[Comparator, B
     return Comparator.EXACTLY, Bound.EXACT
 
 
+_BOUND_COMPARATORS = {
+    Bound.LOWER: Comparator.AT_LEAST,
+    Bound.UPPER: Comparator.AT_MOST,
+    Bound.APPROXIMATE: Comparator.ABOUT,
+    Bound.EXACT: Comparator.EXACTLY,
+}
+
+
 def _outcome_comparator(bound: Bound, is_range: bool) -> Comparator:
     if is_range:
         return Comparator.RANGE
-    return {
-        Bound.LOWER: Comparator.AT_LEAST,
-        Bound.UPPER: Comparator.AT_MOST,
-        Bound.APPROXIMATE: Comparator.ABOUT,
-        Bound.EXACT: Comparator.EXACTLY,
-    }[bound]
+    return _BOUND_COMPARATORS[bound]
 
 
 # -- output ------------------------------------------------------------------------------------

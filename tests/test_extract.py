@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from functools import cache
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import yaml
 import targettrack as tt
 from targettrack.dataset import read_text
 from targettrack.evaluate import evaluate, load_gold
-from targettrack.extract import Statement, canonical, statements_from_json
+from targettrack.extract import Statement, canonical, statements_from_json, unplaced
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -315,15 +316,56 @@ def test_json_and_yaml_round_trip() -> None:
 
 def test_to_records_places_or_keeps_every_statement() -> None:
     statements = list(seed_statements("000_6faf6b9d7d4512a8.txt"))
-    goals, outcomes, unmatched = tt.to_records(statements)
-    assert len(goals) + len(outcomes) + len(unmatched) == len(statements)
-    assert goals and outcomes and unmatched
+    goals, outcomes, unplaced = tt.to_records(statements)
+    assert len(goals) + len(outcomes) + len(unplaced) == len(statements)
+    assert goals and outcomes and unplaced
     ids = [r.id for r in [*goals, *outcomes]]
     assert len(ids) == len(set(ids))
     again = tt.to_records(statements)
     assert [g.id for g in again[0]] == [g.id for g in goals]
+    assert again[2] == unplaced
     assert all(isinstance(g, tt.Goal) for g in goals)
-    assert all(s.metric is None or s.region for s in unmatched)
+    assert all(isinstance(u, tt.Unplaced) and u.reason for u in unplaced)
+    # each statement is in exactly one list: the spans, counted, are the statements' spans
+    kept = Counter(r.source for r in [*goals, *outcomes, *unplaced])
+    assert kept == Counter(s.source for s in statements)
+
+
+def test_an_unplaced_statement_says_why() -> None:
+    text = "新增高新技术企业500家,新增某某东西30个。"
+    by_value = {u.value: u for u in tt.to_records(tt.extract(text))[2]}
+    assert by_value["500家"].reason == "no region; no period"
+    no_metric = "the catalog has no metric for '新增某某东西'"
+    assert by_value["30个"].reason == f"{no_metric}; no region; no period"
+    _, [placed], _ = tt.to_records(tt.extract("2025年新增高新技术企业500家。", region="浙江"))
+    assert placed.metric == "high_tech_enterprises_new"
+    [kept] = tt.to_records(tt.extract("新增高新技术企业500家。", region="浙江"))[2]
+    assert (kept.kind, kept.region, kept.period) == ("outcome", "浙江", "")
+    assert kept.reason == "no period"
+    assert (kept.metric_text, kept.value) == ("新增高新技术企业", "500家")
+    assert kept.source.quote == "新增高新技术企业500家"
+
+
+def test_a_value_the_model_refuses_is_kept_with_the_model_s_message() -> None:
+    text = "2025年新增高新技术企业15%。"
+    statement = Statement(
+        kind="outcome",
+        region="浙江",
+        year=2025,
+        metric_text="新增高新技术企业",
+        metric="high_tech_enterprises_new",
+        comparator="exactly",
+        value=tt.Amount(15, "%"),
+        canonical_value=0.15,
+        canonical_unit="",
+        source=tt.Source.from_span("plan.txt", text, 5, 16),
+        period="2025年",
+    )
+    goals, outcomes, [kept] = tt.to_records([statement])
+    assert (goals, outcomes) == ([], [])
+    assert kept.reason.startswith("'value' must be a quantity of enterprise")
+    assert (kept.value, kept.period, kept.source) == ("15%", "2025年", statement.source)
+    assert unplaced(statement, "by hand").reason == "by hand"
 
 
 def test_extract_rejects_what_is_not_text() -> None:

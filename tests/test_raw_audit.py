@@ -1,11 +1,22 @@
-"""An audit straight from the raw seed documents agrees with the curated audit."""
+"""An audit straight from the raw seed documents agrees with the curated audit, and lists every
+statement it read but could not place."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
+from collections import Counter
 from pathlib import Path
 
+import jsonschema
+import pytest
+
+import report_cases as rc
 import targettrack as tt
+from report_cases import parse
+from targettrack import cli, report
+from targettrack.dataset import read_text
 from targettrack.extract import extract, to_records
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -17,13 +28,16 @@ def test_raw_and_curated_audits_agree_on_every_goal_both_contain() -> None:
     curated = tt.audit_dataset(dataset, AS_OF)
     goals: list[tt.Goal] = []
     outcomes: list[tt.Outcome] = []
+    unplaced: list[tt.Unplaced] = []
     for document in dataset:
-        found, reported, _unplaced = to_records(extract(document.text, doc=document.name))
+        found, reported, kept = to_records(extract(document.text, doc=document.name))
         goals.extend(found)
         outcomes.extend(reported)
+        unplaced.extend(kept)
     documents = [tt.SourceDocument(d.name, d.title, d.issued) for d in dataset]
-    raw = tt.audit(goals, outcomes, AS_OF, documents=documents)
+    raw = tt.audit(goals, outcomes, AS_OF, documents=documents, unplaced=unplaced)
     assert len(raw.verdicts) == len(goals)
+    assert raw.unplaced == tuple(unplaced)
 
     shared = 0
     for verdict in curated.verdicts:
@@ -42,3 +56,171 @@ def test_raw_and_curated_audits_agree_on_every_goal_both_contain() -> None:
         assert same[0].status is verdict.status, (verdict.goal.id, verdict.reason, same[0].reason)
     # most curated goals are read from the raw text with the curated metric
     assert shared >= len(curated.verdicts) * 0.6
+
+
+# -- the statements the catalog cannot place: kept and listed, never dropped --------------------
+
+RAW = [SEEDS / "001_e9ac55c77d2d7d2f.txt", SEEDS / "000_6faf6b9d7d4512a8.txt"]
+DOCS = Path(__file__).resolve().parents[1] / "docs" / "report.md"
+
+
+def texts_of(paths: list[Path]) -> dict[str, str]:
+    return {path.name: read_text(path) for path in paths}
+
+
+def run_audit(capsys: pytest.CaptureFixture[str], paths: list[Path], *extra: str) -> str:
+    status = cli.main(["audit", *map(str, paths), "--as-of", "2026-01-15", *extra])
+    captured = capsys.readouterr()
+    assert (status, captured.err) == (0, "")
+    return captured.out
+
+
+def test_the_raw_audit_lists_what_it_could_not_place_with_spans_and_reasons(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    data = json.loads(run_audit(capsys, RAW, "--format", "json"))
+    jsonschema.Draft202012Validator(report.schema()).validate(data)
+    texts = texts_of(RAW)
+    assert data["unplaced"]
+    assert {item["source"]["doc"] for item in data["unplaced"]} == set(texts)
+    for item in data["unplaced"]:
+        assert set(item) == {
+            "kind",
+            "region",
+            "metric_text",
+            "value",
+            "period",
+            "reason",
+            "source",
+        }
+        source = item["source"]
+        assert texts[source["doc"]][source["start"] : source["end"]] == source["quote"]
+        assert item["kind"] in ("goal", "outcome")
+        assert item["reason"] and item["value"]
+    reasons = " | ".join(item["reason"] for item in data["unplaced"])
+    assert "the catalog has no metric for" in reasons
+    assert "must be" in reasons  # a value the model refused keeps the model's message
+
+
+def test_goals_outcomes_and_unplaced_account_for_every_statement(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    paths = sorted(SEEDS.glob("*.txt"))
+    statements = [s for path in paths for s in extract(read_text(path), doc=path.name)]
+    inputs = cli.load_inputs([str(path) for path in paths])
+    assert len(inputs.goals) + len(inputs.outcomes) + len(inputs.unplaced) == len(statements)
+    kept = Counter(r.source for r in [*inputs.goals, *inputs.outcomes, *inputs.unplaced])
+    assert kept == Counter(s.source for s in statements)
+    # and the report carries them all: one verdict per goal, every unplaced statement listed
+    data = json.loads(run_audit(capsys, paths, "--format", "json"))
+    assert len(data["verdicts"]) == len(inputs.goals)
+    listed = [
+        (u["source"]["doc"], u["source"]["start"], u["source"]["end"]) for u in data["unplaced"]
+    ]
+    assert listed == [(u.source.doc, u.source.start, u.source.end) for u in inputs.unplaced]
+
+
+def test_the_text_and_markdown_reports_list_them(capsys: pytest.CaptureFixture[str]) -> None:
+    inputs = cli.load_inputs([str(path) for path in RAW])
+    count = len(inputs.unplaced)
+    text = run_audit(capsys, RAW).splitlines()
+    assert text[0].endswith(f", {count} statements not placed")
+    heading = text.index(f"{count} statements read but not placed (not judged):")
+    lines = text[heading + 1 :]
+    assert len(lines) == count
+    for line, item in zip(lines, inputs.unplaced, strict=True):
+        assert line.split()[0] == item.kind
+        assert str(item.source) in line and line.endswith(item.reason)
+    markdown = run_audit(capsys, RAW, "--format", "md").splitlines()
+    section = markdown.index("## Statements not placed")
+    rows = [line for line in markdown[section:] if re.match(r"^\| \d+ \|", line)]
+    assert len(rows) == count
+    for row, item in zip(rows, inputs.unplaced, strict=True):
+        assert f"| {item.kind} |" in row
+        assert f"{item.source.doc} \\[{item.source.start}:{item.source.end}\\]" in row
+
+
+def test_the_text_shown_in_docs_is_what_the_command_prints(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    page = DOCS.read_text(encoding="utf-8")
+    block = re.search(r"```text\n(\d+ goals as of .*?)```", page, re.S)
+    assert block is not None, "docs/report.md shows no raw audit"
+    printed = run_audit(capsys, RAW).splitlines()
+    for line in block.group(1).splitlines():
+        if line != "…":
+            assert line in printed
+
+
+def test_an_unplaced_quote_is_escaped_in_html_and_markdown(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    hostile = "<script>window.x=1</script>"
+    path = tmp_path / "plan.txt"
+    path.write_text(f"浙江省经济和信息化厅\n2025年新增{hostile}平台30个。\n", encoding="utf-8")
+    data = json.loads(run_audit(capsys, [path], "--format", "json"))
+    [item] = data["unplaced"]
+    assert hostile in item["source"]["quote"] and hostile in item["metric_text"]
+    page = run_audit(capsys, [path], "--format", "html")
+    assert "<script>window" not in page
+    tree = parse(page)
+    assert len(tree.find_all("script")) == 1  # the page's own, nothing from the document
+    [section] = tree.find_all("section", "unplaced")
+    [details] = section.find_all("details")
+    assert "open" not in details.attrs  # collapsed by default
+    [summary] = details.find_all("summary")
+    assert " ".join(summary.text().split()) == "1 statement read but not placed (not judged)"
+    [row] = section.find_all("tr", "statement")
+    assert hostile in row.text()
+    assert any(hostile in n.text() for n in row.find_all("span", "quoted"))
+    markdown = run_audit(capsys, [path], "--format", "md")
+    assert "<script>" not in markdown and "\\<script\\>" in markdown
+
+
+def test_an_audit_without_unplaced_statements_has_no_such_section() -> None:
+    audit = rc.build_audit()
+    assert audit.unplaced == ()
+    assert report.to_json(audit)["unplaced"] == []
+    assert not parse(report.to_html(audit, rc.TEXTS)).find_all("section", "unplaced")
+    assert "not placed" not in report.to_markdown(audit, rc.TEXTS)
+    assert "not placed" not in report.to_text(audit)
+    assert "not placed" not in audit._repr_html_()
+
+
+def test_unplaced_statements_are_not_in_the_table_of_goals() -> None:
+    text = "2025年新增某某平台30个。"
+    statement = tt.Unplaced(
+        kind="goal",
+        region="",
+        metric_text="新增某某平台",
+        value="30个",
+        period="2025年",
+        source=tt.Source.from_span("plan.txt", text, 5, 14),
+        reason="the catalog has no metric for '新增某某平台'; no region",
+    )
+    audit = tt.audit([], [], AS_OF, unplaced=[statement])
+    assert audit.unplaced == (statement,)
+    assert report.to_csv(audit).splitlines() == [",".join(report.CSV_COLUMNS)]
+    assert len(audit.to_frame()) == 0
+    assert "1 statement read but not placed (not judged)" in audit._repr_html_()
+    [item] = report.to_json(audit)["unplaced"]
+    assert item == {
+        "kind": "goal",
+        "region": "",
+        "metric_text": "新增某某平台",
+        "value": "30个",
+        "period": "2025年",
+        "reason": "the catalog has no metric for '新增某某平台'; no region",
+        "source": {"doc": "plan.txt", "start": 5, "end": 14, "quote": "新增某某平台30个"},
+    }
+
+
+def test_an_unplaced_statement_is_validated() -> None:
+    source = tt.Source("plan.txt", 0, 2, "30")
+    fields = dict(region="", metric_text="", value="30", period="", source=source, reason="x")
+    with pytest.raises(tt.ValidationError, match="'kind' must be goal or outcome"):
+        tt.Unplaced(kind="target", **fields)
+    with pytest.raises(tt.ValidationError, match="'reason' must be a non-empty text"):
+        tt.Unplaced(kind="goal", **{**fields, "reason": ""})
+    with pytest.raises(tt.ValidationError, match="'source'"):
+        tt.Unplaced(kind="goal", **{**fields, "source": "plan.txt[0:2]"})

@@ -35,6 +35,7 @@ from .model import (
     Source,
     Status,
     Strength,
+    Unplaced,
     Verdict,
 )
 from .periods import Period
@@ -67,6 +68,7 @@ __all__ = [
     "Strength",
     "TargetTrackError",
     "UnitError",
+    "Unplaced",
     "ValidationError",
     "Verdict",
     "__version__",

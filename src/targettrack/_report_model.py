@@ -3,7 +3,7 @@
 :func:`build` turns an :class:`~targettrack.match.Audit` into :class:`ReportView` — one
 :class:`GoalView` per verdict with the metric's names, the target and the achieved value as
 people write them, the bar's proportions and the quoted sentences split into context, quote
-and highlighted numbers. Nothing here escapes or formats markup: each output does that itself
+and highlighted numbers — and one :class:`UnplacedView` per statement read but not placed. Nothing here escapes or formats markup: each output does that itself
 (the HTML through Jinja2's autoescaping).
 """
 
@@ -21,7 +21,18 @@ import attrs
 
 from ._text import PRIVATE_USE
 from .catalog import Catalog, Metric, default_catalog
-from .model import Amount, Change, Goal, Outcome, Recurrence, Source, Status, Verdict, show
+from .model import (
+    Amount,
+    Change,
+    Goal,
+    Outcome,
+    Recurrence,
+    Source,
+    Status,
+    Unplaced,
+    Verdict,
+    show,
+)
 
 if TYPE_CHECKING:
     from .match import Audit
@@ -36,6 +47,7 @@ __all__ = [
     "QuoteView",
     "ReportView",
     "Segment",
+    "UnplacedView",
     "achieved_text",
     "amount_text",
     "build",
@@ -176,6 +188,44 @@ class GoalView:
 
 
 @attrs.frozen
+class UnplacedView:
+    """A statement read from a document but not placed: listed, not judged."""
+
+    index: int
+    item: Unplaced
+    quote: QuoteView
+
+    @property
+    def kind(self) -> str:
+        return self.item.kind
+
+    @property
+    def region(self) -> str:
+        return self.item.region
+
+    @property
+    def metric_text(self) -> str:
+        return self.item.metric_text
+
+    @property
+    def value(self) -> str:
+        return self.item.value
+
+    @property
+    def period(self) -> str:
+        return self.item.period
+
+    @property
+    def reason(self) -> str:
+        return self.item.reason
+
+    @property
+    def where(self) -> str:
+        """``doc[start:end]``, as the verdicts' reasons cite a span."""
+        return str(self.item.source)
+
+
+@attrs.frozen
 class ChartRow:
     """One bar of a summary chart: the counts by status for a region or a theme."""
 
@@ -219,6 +269,7 @@ class ReportView:
     by_region: tuple[ChartRow, ...]
     by_theme: tuple[ChartRow, ...]
     summary: str
+    unplaced: tuple[UnplacedView, ...] = ()
 
     @property
     def plans(self) -> tuple[DocumentView, ...]:
@@ -427,7 +478,8 @@ def _documents(audit: Audit) -> tuple[DocumentView, ...]:
             issued[document.name] = document.issued
         if document.title and document.title not in titles[document.name]:
             titles[document.name].append(document.title)
-    for name in sorted({*goals, *outcomes} - set(titles)):
+    unplaced = {item.source.doc for item in audit.unplaced}
+    for name in sorted({*goals, *outcomes, *unplaced} - set(titles)):
         order.append(name)
         titles[name] = []
         issued[name] = None
@@ -497,4 +549,12 @@ def build(
         by_region=_chart(by_region),
         by_theme=_chart(by_theme),
         summary=audit.summary(),
+        unplaced=tuple(
+            UnplacedView(
+                index=index,
+                item=item,
+                quote=quote_view(item.source, texts, titles.get(item.source.doc, "")),
+            )
+            for index, item in enumerate(audit.unplaced)
+        ),
     )

@@ -28,7 +28,7 @@ from typing import Any
 from ._errors import DataError, TargetTrackError
 from .dataset import Dataset, Document, load_document, read_text
 from .match import Audit, SourceDocument, audit
-from .model import Goal, Outcome
+from .model import Goal, Outcome, Unplaced
 
 __all__ = ["COMMANDS", "build_parser", "error_line", "main", "write_atomic"]
 
@@ -70,11 +70,13 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
 
 
 class _Inputs:
-    """What the FILE arguments hold: goals, outcomes, the documents and their texts."""
+    """What the FILE arguments hold: goals, outcomes, the documents and their texts, and the
+    statements of raw documents that could not be placed (kept to be listed, not judged)."""
 
     def __init__(self) -> None:
         self.goals: list[Goal] = []
         self.outcomes: list[Outcome] = []
+        self.unplaced: list[Unplaced] = []
         self.documents: list[SourceDocument] = []
         self.texts: dict[str, str] = {}
 
@@ -94,7 +96,7 @@ def _yaml_files(path: Path) -> list[Path]:
 def _extract(path: Path, inputs: _Inputs) -> None:
     """Read a raw document through the extractor (``targettrack.extract``)."""
     # -- the extractor's place: targettrack.extract gives extract(text, doc=name) -> statements
-    # -- and to_records(statements) -> (goals, outcomes, unmatched).
+    # -- and to_records(statements) -> (goals, outcomes, unplaced).
     try:
         extractor: Any = importlib.import_module("targettrack.extract")
     except ModuleNotFoundError as error:
@@ -108,9 +110,10 @@ def _extract(path: Path, inputs: _Inputs) -> None:
         ) from None
     text = read_text(path)
     statements = extractor.extract(text, doc=path.name)
-    goals, outcomes, _unmatched = extractor.to_records(statements)
+    goals, outcomes, unplaced = extractor.to_records(statements)
     inputs.goals.extend(goals)
     inputs.outcomes.extend(outcomes)
+    inputs.unplaced.extend(unplaced)
     inputs.documents.append(SourceDocument(path.name, _first_line(text)))
     inputs.texts[path.name] = text
 
@@ -229,13 +232,21 @@ def _run_audit(args: argparse.Namespace) -> int:
 
     as_of = dt.date.today() if args.as_of is None else parse_date(args.as_of)
     inputs = load_inputs(args.files)
-    result: Audit = audit(inputs.goals, inputs.outcomes, as_of, documents=inputs.documents)
+    result: Audit = audit(
+        inputs.goals,
+        inputs.outcomes,
+        as_of,
+        documents=inputs.documents,
+        unplaced=inputs.unplaced,
+    )
     text = report.render(result, _format(args), inputs.texts)
     if args.output is None:
         _print(text)
     else:
         write_atomic(args.output, text)
-        _print(f"{result.summary()} — {args.output}\n")
+        count = len(result.unplaced)
+        unplaced = f", {count} statement{'' if count == 1 else 's'} not placed" if count else ""
+        _print(f"{result.summary()}{unplaced} — {args.output}\n")
     return 0
 
 
@@ -256,7 +267,8 @@ def _add_audit(subparsers: Any) -> None:
         nargs="*",
         metavar="FILE",
         help="curated dataset files (.yaml) or folders of them; raw documents (.txt) go "
-        "through the extractor. None: the seed dataset",
+        "through the extractor, and what the catalog cannot place is listed, not judged. "
+        "None: the seed dataset",
     )
     parser.add_argument(
         "--as-of",

@@ -11,7 +11,8 @@ region and year each sentence is about (from headlines and openings such as
 the next. Every number that measures something becomes a :class:`Statement` citing the
 original text (``source.quote == text[source.start:source.end]``), with its value, unit, period
 and qualifiers. :func:`to_records` turns the statements the catalog can place into typed
-:class:`~targettrack.Goal` and :class:`~targettrack.Outcome` records and keeps the others.
+:class:`~targettrack.Goal` and :class:`~targettrack.Outcome` records and keeps the others as
+:class:`~targettrack.Unplaced`, each with the reason it was not placed.
 """
 
 from __future__ import annotations
@@ -29,9 +30,21 @@ import yaml
 from ._extract_context import PLAN, PROVINCES, Sentence, document_year, horizon, sentences
 from ._extract_scan import Quantity, scan
 from ._extract_text import Prepared, prepare
+from ._report_model import amount_text
 from ._text import MAGNITUDES
 from .catalog import Catalog, default_catalog
-from .model import Amount, Bound, Change, Comparator, Goal, Outcome, Recurrence, Source, Strength
+from .model import (
+    Amount,
+    Bound,
+    Change,
+    Comparator,
+    Goal,
+    Outcome,
+    Recurrence,
+    Source,
+    Strength,
+    Unplaced,
+)
 from .periods import Period
 
 __all__ = [
@@ -42,6 +55,7 @@ __all__ = [
     "statements_to_json",
     "statements_to_yaml",
     "to_records",
+    "unplaced",
 ]
 
 GOAL = "goal"
@@ -1120,22 +1134,24 @@ def _record_id(statement: Statement) -> str:
 
 def to_records(
     statements: Sequence[Statement], catalog: Catalog | None = None
-) -> tuple[list[Goal], list[Outcome], list[Statement]]:
-    """Typed goals and outcomes for the statements the catalog can place; the rest unmatched.
+) -> tuple[list[Goal], list[Outcome], list[Unplaced]]:
+    """Typed goals and outcomes for the statements the catalog can place; the rest unplaced.
 
     A statement is placed when it has a catalog metric, a region and a period, and its value
     fits the metric (the model's own checks). Ids derive from the document and the span, so
-    they are the same on every run. No statement is dropped: each is in exactly one list.
+    they are the same on every run. No statement is dropped: each is in exactly one list, the
+    ones not placed as :class:`~targettrack.Unplaced` with the reason (:func:`unplaced`).
     """
     catalog = catalog or default_catalog()
     goals: list[Goal] = []
     outcomes: list[Outcome] = []
-    unmatched: list[Statement] = []
+    kept: list[Unplaced] = []
     used: set[str] = set()
     for statement in statements:
-        record = _record(statement)
-        if record is None or statement.metric not in catalog:
-            unmatched.append(statement)
+        missing = _missing(statement, catalog)
+        record = None if missing else _record(statement)
+        if record is None:
+            kept.append(unplaced(statement, missing))
             continue
         identifier = record["id"]
         suffix = 2
@@ -1147,11 +1163,47 @@ def to_records(
                 goals.append(Goal.from_record(record, catalog=catalog))
             else:
                 outcomes.append(Outcome.from_record(record, catalog=catalog))
-        except (ValueError, TypeError):
-            unmatched.append(statement)
+        except (ValueError, TypeError) as error:
+            kept.append(unplaced(statement, str(error) or type(error).__name__))
             continue
         used.add(record["id"])
-    return goals, outcomes, unmatched
+    return goals, outcomes, kept
+
+
+def _missing(statement: Statement, catalog: Catalog) -> str:
+    """Why the statement cannot become a record before it is built ("" when nothing is missing)."""
+    reasons = []
+    if statement.metric is None or statement.metric not in catalog:
+        if statement.metric_text:
+            reasons.append(f"the catalog has no metric for {statement.metric_text!r}")
+        else:
+            reasons.append("the statement names no metric")
+    if not statement.region:
+        reasons.append("no region")
+    if statement.period is None:
+        reasons.append("no period")
+    return "; ".join(reasons)
+
+
+def _value_text(statement: Statement) -> str:
+    """The value as people write it: ``398家``, ``1/3``, ``5%—5.5%``."""
+    text = amount_text(statement.value)
+    if statement.value_high is not None:
+        text += f"—{amount_text(statement.value_high)}"
+    return text
+
+
+def unplaced(statement: Statement, reason: str) -> Unplaced:
+    """The statement kept as :class:`~targettrack.Unplaced`, with the reason it was not placed."""
+    return Unplaced(
+        kind=statement.kind,
+        region=statement.region or "",
+        metric_text=statement.metric_text,
+        value=_value_text(statement),
+        period="" if statement.period is None else str(statement.period),
+        source=statement.source,
+        reason=reason,
+    )
 
 
 def _record(statement: Statement) -> dict[str, Any] | None:

@@ -37,6 +37,7 @@ from .model import (
     Outcome,
     Recurrence,
     Status,
+    Unplaced,
     Verdict,
     YearResult,
     show,
@@ -73,6 +74,8 @@ class Audit:
     verdicts: tuple[Verdict, ...] = attrs.field(converter=_tuple)
     outcomes: tuple[Outcome, ...] = attrs.field(converter=_tuple, repr=False)
     documents: tuple[SourceDocument, ...] = attrs.field(converter=_tuple, default=())
+    #: statements read from the documents that could not become goals or outcomes (not judged)
+    unplaced: tuple[Unplaced, ...] = attrs.field(converter=_tuple, default=(), repr=False)
 
     def counts(self) -> dict[Status, int]:
         """How many goals are met, missed and unreported."""
@@ -131,8 +134,13 @@ def audit(
     *,
     catalog: Catalog | None = None,
     documents: Iterable[SourceDocument] = (),
+    unplaced: Iterable[Unplaced] = (),
 ) -> Audit:
-    """Judge every goal against the outcomes: one :class:`Verdict` per goal, in goal order."""
+    """Judge every goal against the outcomes: one :class:`Verdict` per goal, in goal order.
+
+    ``unplaced``: the statements read from the documents that could not become goals or
+    outcomes; they are not judged, only carried into the report.
+    """
     catalog = catalog or default_catalog()
     as_of = as_of or dt.date.today()
     outcome_list = sorted(outcomes, key=lambda o: (o.period, o.id))
@@ -142,7 +150,13 @@ def audit(
     documents = tuple(documents)
     issued = {d.name: d.issued for d in documents if d.issued is not None}
     verdicts = [judge(goal, index, as_of, catalog, issued) for goal in goals]
-    return Audit(as_of=as_of, verdicts=verdicts, outcomes=outcome_list, documents=documents)
+    return Audit(
+        as_of=as_of,
+        verdicts=verdicts,
+        outcomes=outcome_list,
+        documents=documents,
+        unplaced=unplaced,
+    )
 
 
 # -- helpers ----------------------------------------------------------------------------------

@@ -30,6 +30,7 @@ __all__ = [
     "Source",
     "Status",
     "Strength",
+    "Unplaced",
     "Verdict",
 ]
 
@@ -513,6 +514,43 @@ class Outcome:
         if self.change is None:
             return None
         return self.baseline or self.period.shift_years(-1)
+
+
+def _text(instance: Any, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str):
+        raise ValidationError(attribute.name, "a text", value)
+
+
+def _non_empty(instance: Any, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str) or not value:
+        raise ValidationError(attribute.name, "a non-empty text", value)
+
+
+def _is_source(instance: Any, attribute: attrs.Attribute[Source], value: Source) -> None:
+    if not isinstance(value, Source):
+        raise ValidationError(attribute.name, "a Source (doc, start, end, quote)", value)
+
+
+@attrs.frozen
+class Unplaced:
+    """A statement read from a document that could not become a :class:`Goal` or :class:`Outcome`.
+
+    Kept, never dropped, so that a reader sees what the audit did not judge and why: the
+    metric and the value as written, the region and period the statement had (``""`` when it
+    had none), the span it stands on, and the ``reason`` it was not placed.
+    """
+
+    kind: str  # goal | outcome
+    region: str = attrs.field(validator=_text)
+    metric_text: str = attrs.field(validator=_text)
+    value: str = attrs.field(validator=_text)
+    period: str = attrs.field(validator=_text)
+    source: Source = attrs.field(validator=_is_source)
+    reason: str = attrs.field(validator=_non_empty)
+
+    def __attrs_post_init__(self) -> None:
+        if self.kind not in ("goal", "outcome"):
+            raise ValidationError("kind", "goal or outcome", self.kind)
 
 
 @attrs.frozen

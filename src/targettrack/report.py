@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import _report_model as view
 from .catalog import Catalog, default_catalog
-from .model import Amount, Outcome, Source, Status, Verdict, show
+from .model import Amount, Outcome, Source, Status, Unplaced, Verdict, show
 
 if TYPE_CHECKING:
     import jinja2
@@ -178,8 +178,24 @@ def _verdict(verdict: Verdict, catalog: Catalog) -> dict[str, Any]:
     }
 
 
+def _unplaced(item: Unplaced) -> dict[str, Any]:
+    return {
+        "kind": item.kind,
+        "region": item.region,
+        "metric_text": item.metric_text,
+        "value": item.value,
+        "period": item.period,
+        "reason": item.reason,
+        "source": _source(item.source),
+    }
+
+
 def to_json(audit: Audit, *, catalog: Catalog | None = None) -> dict[str, Any]:
-    """The audit as the documented JSON contract (a dict of plain JSON values)."""
+    """The audit as the documented JSON contract (a dict of plain JSON values).
+
+    ``unplaced`` (always there, possibly empty) lists the statements read from the documents
+    that could not become goals or outcomes, each with the reason; they are not judged.
+    """
     catalog = catalog or default_catalog()
     counts = audit.counts()
     sources: list[dict[str, Any]] = []
@@ -206,6 +222,7 @@ def to_json(audit: Audit, *, catalog: Catalog | None = None) -> dict[str, Any]:
         },
         "sources": sources,
         "verdicts": [_verdict(verdict, catalog) for verdict in audit.verdicts],
+        "unplaced": [_unplaced(item) for item in audit.unplaced],
     }
 
 
@@ -332,17 +349,23 @@ def to_markdown(
     """The report as Markdown: a summary, a goal table, and each goal's evidence quoted.
 
     One table row and one evidence section per goal, in the audit's order, so that two audits
-    of the same goals diff line by line.
+    of the same goals diff line by line. The statements read but not placed follow in a table
+    of their own (when there are any).
     """
     report = view.build(audit, texts, catalog=catalog or default_catalog())
     counts = report.counts
+    unplaced = (
+        f" {_unplaced_heading(len(report.unplaced))[:-1]}, listed at the end."
+        if report.unplaced
+        else ""
+    )
     lines = [
         f"# Audit of {report.total} goals as of {report.as_of.isoformat()}",
         "",
         f"{counts[Status.MET]} met · {counts[Status.MISSED]} missed · "
         f"{counts[Status.UNREPORTED]} unreported "
         f"({report.not_yet_due} of them not yet due) · "
-        f"{_pct(report.judged_share)} could be judged.",
+        f"{_pct(report.judged_share)} could be judged.{unplaced}",
         "",
         f"Regions: {', '.join(_md(r) for r in report.regions) or '—'}.",
         "",
@@ -404,6 +427,21 @@ def to_markdown(
         if goal.goal.note:
             lines.append(f"- Note: {_md(goal.goal.note)}")
         lines.append("")
+    if report.unplaced:
+        lines += [
+            "## Statements not placed",
+            "",
+            _unplaced_heading(len(report.unplaced)),
+            "",
+            "| # | kind | region | metric as written | value | period | reason | quote |",
+            "|---:|---|---|---|---|---|---|---|",
+        ]
+        for item in report.unplaced:
+            lines.append(
+                f"| {item.index + 1} | {item.kind} | {_md(item.region) or '—'} | "
+                f"{_md(item.metric_text) or '—'} | {_md(item.value)} | "
+                f"{_md(item.period) or '—'} | {_md(item.reason)} | {_md_quote(item.quote)} |"
+            )
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -434,11 +472,21 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
+def _unplaced_heading(n: int) -> str:
+    """``12 statements read but not placed (not judged):``"""
+    return f"{_count(n, 'statement')} read but not placed (not judged):"
+
+
 def to_text(audit: Audit, *, catalog: Catalog | None = None) -> str:
-    """A compact terminal summary, then one line per goal with its reason beneath it."""
+    """A compact terminal summary, then one line per goal with its reason beneath it, then one
+    line per statement read but not placed (when there are any)."""
     report = view.build(audit, None, catalog=catalog or default_catalog())
+    unplaced = (
+        f", {_count(len(report.unplaced), 'statement')} not placed" if report.unplaced else ""
+    )
     lines = [
-        f"{report.summary} — {_pct(report.judged_share)} judged, {report.not_yet_due} not yet due",
+        f"{report.summary} — {_pct(report.judged_share)} judged, {report.not_yet_due} not yet due"
+        + unplaced,
         f"{_count(len(report.documents), 'document')}, "
         f"{_count(len(report.regions), 'region')}: " + ", ".join(report.regions),
         "",
@@ -465,7 +513,28 @@ def to_text(audit: Audit, *, catalog: Catalog | None = None) -> str:
         lines.append(f"          {goal.verdict.reason}")
     if any(goal.verdict.provisional for goal in report.goals):
         lines += ["", "* provisional: a partial period, an estimate or a bound."]
+    if report.unplaced:
+        lines += ["", _unplaced_heading(len(report.unplaced))]
+        where = max(len(item.where) for item in report.unplaced)
+        for item in report.unplaced:
+            lines.append(
+                " ".join(
+                    [
+                        _fit(item.kind, 9),
+                        _fit(item.region or "—", 10),
+                        _fit(_one_line(item.metric_text) or "—", 26),
+                        _fit(item.value, 14),
+                        _fit(item.period or "—", 19),
+                        item.where.ljust(where),
+                        _one_line(item.reason),
+                    ]
+                )
+            )
     return "\n".join(lines) + "\n"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(view.display_text(text).split())
 
 
 # -- HTML ---------------------------------------------------------------------------------------

@@ -169,6 +169,14 @@ _RATE_CHANGE = re.compile(r"增速(?:较|比)")
 _EXISTING = re.compile(r"(现有|已有|目前)$")
 _ADDITION = re.compile(r"新增|增加|净增|新培育|新认定|累计")
 _PULL = re.compile(r"拉动[^,;。]*$")
+_TOTAL_WORDS = ("累计", "总数", "总量", "动态")
+_LEVEL = re.compile(r"国家级|省级|市级")
+_LISTING = re.compile(r"[、]|分别")
+_BARE = re.compile(r"的|累计")
+#: What may open a clause before its noun and still leave the clause without a verb of its own.
+_VERB_LEAD = re.compile(
+    r"^(?:[、和及与并且]|其中|同时|力争|确保|争取|预计|全年|年内|今年|\d{4}年|到\d{4}年(?:底|末)?)+"
+)
 _TARGET_MET = re.compile(r"(完成|实现|超额)[^,]*目标")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE_DELIMS = ",;:()"
@@ -448,7 +456,9 @@ class _Reader:
         quantities = scan(text, sentence.start, sentence.end)
         if not quantities:
             return []
-        items = [self._item(sentence, q, quantities, i) for i, q in enumerate(quantities)]
+        items: list[_Item] = []
+        for index, found in enumerate(quantities):
+            items.append(self._item(sentence, found, quantities, index, items))
         self._respectively(items)
         periods = self._period_cues(sentence)
         result: list[Statement] = []
@@ -498,18 +508,33 @@ class _Reader:
         return result
 
     def _item(
-        self, sentence: Sentence, quantity: Quantity, quantities: list[Quantity], index: int
+        self,
+        sentence: Sentence,
+        quantity: Quantity,
+        quantities: list[Quantity],
+        index: int,
+        earlier: list[_Item],
     ) -> _Item:
         text = self.text
         begin = quantity.start
-        clause_start = sentence.start
-        for delimiter in _CLAUSE_DELIMS:
-            found = text.rfind(delimiter, sentence.start, begin)
-            if found >= 0:
-                clause_start = max(clause_start, found + 1)
+        clause_start = self._clause_start(sentence.start, begin)
+        if clause_start == begin and text[begin - 1 : begin] == ")":
+            # 智能工厂(数字化车间)1000家: the bracket belongs to the noun before the value
+            opening = text.rfind("(", sentence.start, begin)
+            if opening > sentence.start and _HAN.match(text, opening - 1):
+                clause_start = self._clause_start(sentence.start, opening)
         left_start = clause_start
         if index > 0 and quantities[index - 1].end > left_start:
             left_start = quantities[index - 1].end
+            before = earlier[-1] if earlier else None
+            if (
+                before is not None
+                and left_start < before.end < begin
+                and text[before.end] in "、和及与"
+            ):
+                # 构建200个共同体和50个联盟, 新增9家示范工厂、80家绿色工厂: a list of values each
+                # before its noun; the noun after the value before is that value's own
+                left_start = before.end
         left = text[left_start:begin]
         # qualifiers at the end of the left context: comparator words, the change verb
         prefix = ""
@@ -569,6 +594,15 @@ class _Reader:
             respectively,
         )
 
+    def _clause_start(self, lower: int, begin: int) -> int:
+        text = self.text
+        clause_start = lower
+        for delimiter in _CLAUSE_DELIMS:
+            found = text.rfind(delimiter, lower, begin)
+            if found >= 0:
+                clause_start = max(clause_start, found + 1)
+        return clause_start
+
     def _noun_after(self, position: int, limit: int) -> str:
         text = self.text
         stop = position
@@ -582,6 +616,8 @@ class _Reader:
             return ""
         if noun.startswith(("的", "左右", "以上", "增长", "同比", "占")):
             return ""
+        if stop < limit and text[stop].isdigit():
+            noun = noun.rstrip("和及与")  # 200个共同体和50个联盟: the joiner is not the noun's
         return noun
 
     def _respectively(self, items: list[_Item]) -> None:
@@ -800,7 +836,7 @@ class _Reader:
         metric_text = item.metric_text
         if inherited is not None:
             metric_text = inherited.metric_text
-        metric = self._metric(metric_text, sentence, item)
+        metric = self._metric(metric_text, sentence, item, deadline=deadline)
         if metric is None and inherited is not None:
             metric = inherited.metric
         start, stop = item.metric_start, item.end
@@ -896,15 +932,60 @@ class _Reader:
         stop = min(stop, sentence.end)
         return bool(scan(self.text, item.end, stop))
 
-    def _metric(self, metric_text: str, sentence: Sentence, item: _Item) -> str | None:
+    def _metric(
+        self, metric_text: str, sentence: Sentence, item: _Item, *, deadline: bool = False
+    ) -> str | None:
         if not metric_text:
             return None
         if metric_text in EXACT_PHRASES:
             return EXACT_PHRASES[metric_text]
-        placed = self.index.place(metric_text)
+        text = self.text
+        index = self.index
+        placed = index.place(metric_text)
+        context = text[item.clause_start : item.quantity.start]
+        if metric_text == item.metric_text:
+            before = text[item.clause_start : item.metric_start]
+            if placed is None and item.left_start < item.metric_start:
+                # 年内计划投资: a wording that starts with the period or verb read off it
+                placed = index.place(text[item.left_start : item.metric_start] + metric_text)
+            if placed is None and text.startswith("的", item.end):
+                # 总投资过万亿元的重点工业项目: the total of the noun the value qualifies
+                head = next((h for h in ("总投资", *_HEADS) if metric_text.endswith(h)), "")
+                noun = self._noun_after(item.end + 1, sentence.end) if head else ""
+                if noun:
+                    placed = index.place(noun + head)
+            if "级" in before and not _LEVEL.search(metric_text):
+                # 新培育省级先进制造业集群10个、中小企业特色产业集群30个: the list's level
+                level = _LEVEL.findall(before)
+                leveled = index.place(level[-1] + metric_text) if level else None
+                if leveled is not None:
+                    placed = leveled
+            if metric_text in _HEADS:
+                # 推动先进光伏和新型储能产业集群融合发展,力争营业收入增长20%: the subject before
+                previous = self._previous_clause(sentence, item)
+                if previous and not _LISTING.search(previous):
+                    placed = index.subject(metric_text, previous) or placed
+            if (
+                placed is not None
+                and index.is_stock(placed)
+                and not _FLOW_VERBS.search(context)
+                and not _VERB_LEAD.sub("", before)
+            ):
+                # 新增创新型中小企业3000户,省专精特新中小企业1500家: the verb is shared
+                previous = self._previous_clause(sentence, item)
+                verb = _FLOW_VERBS.match(_VERB_LEAD.sub("", previous, count=1))
+                if verb is not None:
+                    context = verb.group() + context
         if placed is None:
             return None
-        return self.index.flow(placed, self.text[item.clause_start : item.quantity.start])
+        return index.flow(placed, context, deadline=deadline)
+
+    def _previous_clause(self, sentence: Sentence, item: _Item) -> str:
+        """The clause before the item's, in the same sentence, after a comma or semicolon."""
+        start = item.clause_start
+        if start <= sentence.start or self.text[start - 1] not in ",;":
+            return ""
+        return self.text[self._clause_start(sentence.start, start - 1) : start - 1]
 
 
 class _CatalogIndex:
@@ -940,6 +1021,7 @@ class _CatalogIndex:
         self.phrases = sorted(dict(phrases), key=len, reverse=True)
         self.phrase_ids = dict(phrases)
         self.placed: dict[str, str | None] = {}
+        self.heads: dict[str, list[tuple[str, str]]] = {}
 
     def longest(self, text: str) -> tuple[int, str | None]:
         """The length of the longest wording found in ``text`` and its metric (ties by id)."""
@@ -956,7 +1038,10 @@ class _CatalogIndex:
         if metric_text in self.placed:
             return self.placed[metric_text]
         best: tuple[int, str] | None = None
-        for variant in {metric_text, _GDP.sub("生产总值", metric_text)}:
+        # 出让的国有建设用地中工业用地比例, 重点工业项目累计建成投产: the catalog's wordings leave
+        # the 的 and the 累计 out (累计 tells a stock from a flow later, in :meth:`flow`)
+        bare = _BARE.sub("", metric_text)
+        for variant in {metric_text, _GDP.sub("生产总值", metric_text), bare}:
             for phrase in self.phrases:
                 if phrase in variant:
                     if best is None or len(phrase) > best[0]:
@@ -979,12 +1064,48 @@ class _CatalogIndex:
         self.placed[metric_text] = result
         return result
 
-    def flow(self, metric_id: str, context: str) -> str:
-        """The flow counterpart of a stock when the clause adds to it (新增, 培育…)."""
+    def subject(self, head: str, text: str) -> str | None:
+        """The metric named by ``head`` (营业收入) with the subject ``text`` names: the catalog
+        wording ``<subject><head>`` with the longest subject found, or None when ``text`` names
+        several subjects."""
+        table = self.heads.get(head)
+        if table is None:
+            table = sorted(
+                (
+                    (word[: -len(head)], metric)
+                    for word, metric in self.words.items()
+                    if word.endswith(head) and len(word) >= len(head) + 3
+                ),
+                key=lambda pair: (-len(pair[0]), pair[1]),
+            )
+            self.heads[head] = table
+        found = [(subject, metric) for subject, metric in table if subject in text]
+        if not found:
+            return None
+        subject, metric = found[0]
+        if any(other not in subject for other, _ in found[1:]):
+            return None  # 光伏、锂电池营收: several subjects, none of them the one
+        return metric
+
+    def is_stock(self, metric_id: str) -> bool:
         metric = self.catalog.get(metric_id)
-        if metric is None or metric.kind != "stock" or not _FLOW_VERBS.search(context):
+        return metric is not None and metric.kind == "stock"
+
+    def flow(self, metric_id: str, context: str, *, deadline: bool = False) -> str:
+        """The flow counterpart of a stock when the clause adds to it (新增, 培育…).
+
+        Not when the clause counts a total: 累计, 总数, 动态培育 (a number kept up), or a bare
+        培育/打造 by a deadline (到2025年,培育…3.5万家: the total to have by then).
+        """
+        metric = self.catalog.get(metric_id)
+        if metric is None or metric.kind != "stock":
             return metric_id
-        if "累计" in context or "总数" in context or "总量" in context:
+        verbs = _FLOW_VERBS.findall(context)
+        if not verbs:
+            return metric_id
+        if any(word in context for word in _TOTAL_WORDS):
+            return metric_id
+        if deadline and all(verb == "培育" for verb in verbs):
             return metric_id
         return self.flows.get(metric_id, metric_id)
 
@@ -1063,6 +1184,7 @@ def _plan_start(word: str) -> int:
 
 def _has_words(text: str) -> bool:
     return _HAN.search(text) is not None and text not in (
+        "目标",
         "占比",
         "同比",
         "比重",
@@ -1149,7 +1271,7 @@ def to_records(
     used: set[str] = set()
     for statement in statements:
         missing = _missing(statement, catalog)
-        record = None if missing else _record(statement)
+        record = None if missing else _record(statement, catalog)
         if record is None:
             kept.append(unplaced(statement, missing))
             continue
@@ -1206,9 +1328,21 @@ def unplaced(statement: Statement, reason: str) -> Unplaced:
     )
 
 
-def _record(statement: Statement) -> dict[str, Any] | None:
+def _record(statement: Statement, catalog: Catalog | None = None) -> dict[str, Any] | None:
     if statement.metric is None or not statement.region or statement.period is None:
         return None
+    value = statement.value
+    metric = None if catalog is None else catalog.get(statement.metric)
+    if (
+        metric is not None
+        and metric.is_count
+        and not value.unit
+        and statement.change is None
+        and value.value >= 2
+        and float(value.value).is_integer()
+    ):
+        # 完成十大省实验室布局: a count named without its classifier counts in the metric's
+        value = Amount(value.value, metric._base_classifier())
     record: dict[str, Any] = {
         "id": _record_id(statement),
         "region": statement.region,
@@ -1223,7 +1357,7 @@ def _record(statement: Statement) -> dict[str, Any] | None:
     if statement.kind == GOAL:
         span = statement.span
         record["comparator"] = statement.comparator.value
-        record["target"] = statement.value
+        record["target"] = value
         if statement.value_high is not None:
             record["target_high"] = statement.value_high
         record["strength"] = statement.strength.value
@@ -1233,7 +1367,7 @@ def _record(statement: Statement) -> dict[str, Any] | None:
         if span is not None:
             record["span"] = span
     else:
-        record["value"] = statement.value
+        record["value"] = value
         record["bound"] = statement.bound.value
         record["estimate"] = statement.estimate
     return record

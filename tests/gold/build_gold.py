@@ -1,8 +1,7 @@
 """Rebuild tests/gold/<doc>.gold.yaml from the curated dataset and the hand-checked additions.
 
 Run from the checkout: ``.venv/bin/python tests/gold/build_gold.py``. The curated records
-(seeds/<stem>.yaml, or the curators' seeds/<stem>.*.part.yaml while those are not merged) give
-the items; ``additions.yaml`` adds the statements the curation leaves out, each checked by
+(seeds/<stem>.yaml) give the items; ``additions.yaml`` adds the statements the curation leaves out, each checked by
 reading the text, and ``removals`` in it drops curated records that are not statements of
 their document (none so far).
 """
@@ -25,10 +24,7 @@ HERE = Path(__file__).resolve().parent
 
 
 def curated_files(stem: str) -> list[Path]:
-    merged = SEEDS / f"{stem}.yaml"
-    if merged.exists():
-        return [merged]
-    return sorted(SEEDS.glob(f"{stem}.*.part.yaml"))
+    return [SEEDS / f"{stem}.yaml"]
 
 
 def item_of(record: tt.Goal | tt.Outcome, kind: str) -> dict[str, object]:

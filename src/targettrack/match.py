@@ -329,6 +329,29 @@ def _verdict(goal: Goal, status: Status, reason: str, **details: Any) -> Verdict
     return Verdict.from_goal(goal, status, reason, **details)
 
 
+def _pending(
+    goal: Goal,
+    scale: _Scale,
+    achieved: float,
+    reason: str,
+    evidence: Iterable[Outcome],
+    *,
+    due: bool,
+) -> Verdict:
+    """Unreported for now: part of the evidence, shown with what it adds up to so far."""
+    return _verdict(
+        goal,
+        Status.UNREPORTED,
+        reason,
+        evidence=tuple(evidence),
+        achieved=achieved,
+        achieved_unit=_unit_of(scale),
+        achieved_ratio=_ratio(goal, achieved, scale),
+        provisional=True,
+        not_yet_due=not due,
+    )
+
+
 def _decided(
     goal: Goal,
     scale: _Scale,
@@ -444,17 +467,14 @@ def _level(
                 provisional=_uncertain(best, met, goal),
             )
         pace = _pace(best.value, scale.target()[0], coverage)
-        return _verdict(
+        return _pending(
             goal,
-            Status.UNREPORTED,
+            scale,
+            best.value,
             f"unreported: only {best.outcome.period} of {period} is reported — "
             f"{scale.show(best.value)} so far ({_cite(best.outcome)}); {pace}.{_not_due_note(due)}",
-            evidence=(best.outcome,),
-            achieved=best.value,
-            achieved_unit=_unit_of(scale),
-            achieved_ratio=_ratio(goal, best.value, scale),
-            provisional=True,
-            not_yet_due=not due,
+            (best.outcome,),
+            due=due,
         )
     suffix = (
         f" (provisional: {best.outcome.period} covers {show(coverage * 100)}% of {period})"
@@ -580,18 +600,15 @@ def _flow(
         elapsed_end = min(span.end, _ordinal(as_of))
         elapsed = max(0, elapsed_end - span.start + 1) / span.n_months
         pace = _pace(total, scale.target()[0], elapsed)
-    return _verdict(
+    return _pending(
         goal,
-        Status.UNREPORTED,
+        scale,
+        total,
         f"unreported: the flows reported cover only part of {span} — {terms} = "
         f"{scale.show(total)} against {_describe(goal, scale)}; no full-year figure for "
         f"{_years(missing)}; {pace} ({cites}).{_not_due_note(due)}",
-        evidence=evidence,
-        achieved=total,
-        achieved_unit=_unit_of(scale),
-        achieved_ratio=_ratio(goal, total, scale),
-        provisional=True,
-        not_yet_due=not due,
+        evidence,
+        due=due,
     )
 
 
@@ -707,16 +724,13 @@ def _stock(
         flows = _flows_into(
             goal, metric, index, catalog, Period(min(window_start, deadline.start), deadline.end)
         )
-        return _verdict(
+        return _pending(
             goal,
-            Status.UNREPORTED,
+            scale,
+            latest.value,
             f"unreported: no total for {deadline}; {stale}.{flows}{_not_due_note(due)}",
-            evidence=(latest.outcome,),
-            achieved=latest.value,
-            achieved_unit=_unit_of(scale),
-            achieved_ratio=_ratio(goal, latest.value, scale),
-            provisional=True,
-            not_yet_due=not due,
+            (latest.outcome,),
+            due=due,
         )
     flows = _flows_into(
         goal, metric, index, catalog, Period(min(window_start, deadline.start), deadline.end)
@@ -835,18 +849,15 @@ def _baseline(
                     due=due,
                     provisional=any(by_year[y].outcome.estimate for y in have),
                 )
-            return _verdict(
+            return _pending(
                 goal,
-                Status.UNREPORTED,
+                scale,
+                change,
                 f"unreported: yearly changes for {_years(have)} compound to {terms} − 1 = "
                 f"{scale.show(change)} since {baseline}, but {_years(missing)} are not reported "
                 f"({cites}).{_not_due_note(due)}",
-                evidence=evidence,
-                achieved=change,
-                achieved_unit=_unit_of(scale),
-                achieved_ratio=_ratio(goal, change, scale),
-                provisional=True,
-                not_yet_due=not due,
+                evidence,
+                due=due,
             )
     # 3. two levels: the baseline's and the deadline's
     levels = [o for o in all_outcomes if o.change is None]

@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import targettrack as tt
 from targettrack._text import MAGNITUDES
@@ -217,3 +219,22 @@ def test_the_examples_of_the_catalog_doc_run() -> None:
     )
     assert result.attempted >= 5
     assert result.failed == 0
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(
+        st.sampled_from(sorted(tt.default_catalog().wordings)) | st.text(max_size=6),
+        max_size=4,
+    ).map("".join)
+)
+def test_longest_is_the_first_metric_find_gives(text: str) -> None:
+    catalog = tt.default_catalog()
+    found = catalog.find(text)
+    length, metric = catalog.longest(text)
+    if not found:
+        assert (length, metric) == (0, None)
+    else:
+        assert metric == found[0]
+        words = [w for w in (metric.zh, *metric.aliases) if w and w in text]
+        assert length == max(len(w) for w in words)

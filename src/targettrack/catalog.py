@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 from pathlib import Path
@@ -127,6 +128,59 @@ class Metric:
         return text
 
 
+class _WordingIndex:
+    """The catalog's wordings as one compiled pattern: at each position, the longest wording
+    starting there, so that the longest wording in a text is found in one pass."""
+
+    def __init__(self, metrics: Iterable[Metric]) -> None:
+        words: dict[str, str] = {}
+        for metric in sorted(metrics, key=lambda m: m.id):
+            for word in (metric.zh, *metric.aliases):
+                if word and word not in words:
+                    words[word] = metric.id
+        self.words = words
+        # tested first: whether the character starts any wording at all
+        first = "".join(sorted({word[0] for word in words}))
+        self.pattern = (
+            re.compile(f"(?=[{re.escape(first)}])(?=({_trie_pattern(words)}))")
+            if words
+            else re.compile("(?!)")  # an empty catalog places nothing
+        )
+
+    def longest(self, text: str) -> tuple[int, str | None]:
+        best: tuple[int, str] | None = None
+        for match in self.pattern.finditer(text):
+            word = match.group(1)
+            candidate = (-len(word), self.words[word])
+            if best is None or candidate < best:
+                best = candidate
+        return (0, None) if best is None else (-best[0], best[1])
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A pattern matching the longest of ``words`` at a position, written as a trie.
+
+    ``国内生产总值|国内生产总值增速`` becomes ``国内生产总值(?:增速)?``: the engine follows one branch
+    per character instead of trying every wording in turn (a catalog has hundreds of them).
+    A longer wording is always tried before a shorter one ends.
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a wording ends here
+
+    def branch(node: dict[str, Any]) -> str:
+        children = [re.escape(char) + branch(child) for char, child in node.items() if char]
+        if not children:
+            return ""
+        body = "(?:" + "|".join(children) + ")"
+        return body + "?" if "" in node else body
+
+    return branch(trie)
+
+
 def _metrics(items: Iterable[Metric]) -> tuple[Metric, ...]:
     return tuple(items)
 
@@ -137,6 +191,7 @@ class Catalog:
 
     metrics: tuple[Metric, ...] = attrs.field(converter=_metrics)
     _by_id: dict[str, Metric] = attrs.field(init=False, repr=False, eq=False)
+    _index: _WordingIndex | None = attrs.field(init=False, default=None, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         by_id: dict[str, Metric] = {}
@@ -175,6 +230,23 @@ class Catalog:
 
     def get(self, metric_id: str) -> Metric | None:
         return self._by_id.get(metric_id)
+
+    @property
+    def wordings(self) -> dict[str, str]:
+        """Every name and alias, mapped to its metric's id (the first metric by id wins)."""
+        return self._wording_index().words
+
+    def longest(self, text: str) -> tuple[int, Metric | None]:
+        """The metric whose wording found in ``text`` is the longest (ties by id), and that
+        wording's length — the first of :meth:`find`, from one compiled pattern."""
+        length, metric_id = self._wording_index().longest(text)
+        return length, None if metric_id is None else self._by_id[metric_id]
+
+    def _wording_index(self) -> _WordingIndex:
+        if self._index is None:
+            object.__setattr__(self, "_index", _WordingIndex(self.metrics))
+        assert self._index is not None
+        return self._index
 
     def find(self, text: str) -> list[Metric]:
         """Metrics whose name or an alias occurs in ``text``, longest wording first."""

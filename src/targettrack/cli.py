@@ -165,6 +165,15 @@ def parse_date(text: str) -> dt.date:
 # -- outputs ------------------------------------------------------------------------------------
 
 
+def _emit(output: str | None, text: str, summary: str) -> None:
+    """Print ``text``, or write it to ``output`` and print the summary and the path."""
+    if output is None:
+        _print(text)
+    else:
+        write_atomic(output, text)
+        _print(f"{summary} — {output}\n")
+
+
 def write_atomic(path: str | Path, text: str) -> None:
     """Write ``text`` (UTF-8) to ``path`` through a temporary file and a rename.
 
@@ -240,13 +249,9 @@ def _run_audit(args: argparse.Namespace) -> int:
         unplaced=inputs.unplaced,
     )
     text = report.render(result, _format(args), inputs.texts)
-    if args.output is None:
-        _print(text)
-    else:
-        write_atomic(args.output, text)
-        count = len(result.unplaced)
-        unplaced = f", {count} statement{'' if count == 1 else 's'} not placed" if count else ""
-        _print(f"{result.summary()}{unplaced} — {args.output}\n")
+    count = len(result.unplaced)
+    unplaced = f", {count} statement{'' if count == 1 else 's'} not placed" if count else ""
+    _emit(args.output, text, f"{result.summary()}{unplaced}")
     return 0
 
 
@@ -308,11 +313,7 @@ def _run_extract(args: argparse.Namespace) -> int:
         text = statements_to_yaml(statements)
     else:
         text = json.dumps(statements_to_json(statements), ensure_ascii=False, indent=2) + "\n"
-    if args.output is None:
-        _print(text)
-    else:
-        write_atomic(args.output, text)
-        _print(f"{len(statements)} statements — {args.output}\n")
+    _emit(args.output, text, f"{len(statements)} statements")
     return 0
 
 

@@ -44,6 +44,8 @@ from .model import (
     Source,
     Strength,
     Unplaced,
+    _optional_amount,
+    _optional_period,
 )
 from .periods import Period
 
@@ -182,18 +184,6 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE_DELIMS = ",;:()"
 _JOINERS = re.compile(r"^(?:、|和|及|与|以及|,)?$")
 _TARGET_AFTER = re.compile(r"^(?:的)?(?:年度)?目标")
-
-
-def _optional_period(value: Any) -> Period | None:
-    if value is None or isinstance(value, Period):
-        return value
-    return Period.parse(str(value))
-
-
-def _optional_amount(value: Any) -> Amount | None:
-    if value is None or isinstance(value, Amount):
-        return value
-    return Amount.from_text(str(value))
 
 
 @attrs.frozen
@@ -994,20 +984,6 @@ class _CatalogIndex:
 
     def __init__(self, catalog: Catalog, phrases: tuple[tuple[str, str], ...]) -> None:
         self.catalog = catalog
-        words: dict[str, str] = {}
-        for metric in sorted(catalog, key=lambda m: m.id):
-            for word in (metric.zh, *metric.aliases):
-                if word and word not in words:
-                    words[word] = metric.id
-        self.words = words
-        # at each position, the longest wording starting there (tested first: whether the
-        # character starts any wording at all)
-        first = "".join(sorted({word[0] for word in words}))
-        self.pattern = (
-            re.compile(f"(?=[{re.escape(first)}])(?=({_trie_pattern(words)}))")
-            if words
-            else re.compile("(?!)")  # an empty catalog places nothing
-        )
         #: each stock's flow counterpart (the first flow metric naming it)
         self.flows: dict[str, str] = {}
         for candidate in catalog:
@@ -1025,13 +1001,8 @@ class _CatalogIndex:
 
     def longest(self, text: str) -> tuple[int, str | None]:
         """The length of the longest wording found in ``text`` and its metric (ties by id)."""
-        best: tuple[int, str] | None = None
-        for match in self.pattern.finditer(text):
-            word = match.group(1)
-            candidate = (-len(word), self.words[word])
-            if best is None or candidate < best:
-                best = candidate
-        return (0, None) if best is None else (-best[0], best[1])
+        length, metric = self.catalog.longest(text)
+        return length, None if metric is None else metric.id
 
     def place(self, metric_text: str) -> str | None:
         """The catalog id a metric text names, before :meth:`flow` (remembered per text)."""
@@ -1073,7 +1044,7 @@ class _CatalogIndex:
             table = sorted(
                 (
                     (word[: -len(head)], metric)
-                    for word, metric in self.words.items()
+                    for word, metric in self.catalog.wordings.items()
                     if word.endswith(head) and len(word) >= len(head) + 3
                 ),
                 key=lambda pair: (-len(pair[0]), pair[1]),
@@ -1108,30 +1079,6 @@ class _CatalogIndex:
         if deadline and all(verb == "培育" for verb in verbs):
             return metric_id
         return self.flows.get(metric_id, metric_id)
-
-
-def _trie_pattern(words: Iterable[str]) -> str:
-    """A pattern matching the longest of ``words`` at a position, written as a trie.
-
-    ``国内生产总值|国内生产总值增速`` becomes ``国内生产总值(?:增速)?``: the engine follows one branch
-    per character instead of trying every wording in turn (a catalog has hundreds of them).
-    A longer wording is always tried before a shorter one ends.
-    """
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a wording ends here
-
-    def branch(node: dict[str, Any]) -> str:
-        children = [re.escape(char) + branch(child) for char, child in node.items() if char]
-        if not children:
-            return ""
-        body = "(?:" + "|".join(children) + ")"
-        return body + "?" if "" in node else body
-
-    return branch(trie)
 
 
 _INDEXES: dict[int, tuple[Catalog, _CatalogIndex]] = {}

@@ -547,15 +547,15 @@ def _flow(
     readings = [scale.read(o) for o in outcomes]
     years = list(span.years())
     full, part = _year_flows(readings, years)
-    used = [full[y] for y in years if y in full] + [part[y] for y in years if y in part]
+    used = sorted(
+        [full[y] for y in years if y in full] + [part[y] for y in years if y in part],
+        key=lambda r: r.outcome.period,
+    )
     total = sum(r.value for r in used)
     missing = [y for y in years if y not in full]
-    evidence = tuple(r.outcome for r in sorted(used, key=lambda r: r.outcome.period))
-    terms = " + ".join(
-        f"{scale.show(r.value)} ({r.outcome.period})"
-        for r in sorted(used, key=lambda r: r.outcome.period)
-    )
-    cites = "; ".join(_cite(r.outcome) for r in sorted(used, key=lambda r: r.outcome.period))
+    evidence = tuple(r.outcome for r in used)
+    terms = " + ".join(f"{scale.show(r.value)} ({r.outcome.period})" for r in used)
+    cites = "; ".join(_cite(r.outcome) for r in used)
     if not missing:
         met, comparison = _compare(goal, metric, total, scale)
         return _decided(

@@ -7,6 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+import yaml
 
 import targettrack as tt
 from targettrack._text import normalise, parse_number
@@ -108,3 +109,24 @@ def test_the_decimal_glyph_is_read_as_a_point(dataset: tt.Dataset) -> None:
     assert goals["001-zj-2025-industrial-rd-intensity"].target == tt.Amount(2.5, "%")
     assert goals["001-zj-2025-high-tech-enterprises"].target == tt.Amount(3.5, "万家")
     assert goals["001-zj-2025-park-floor-area-ratio"].target == tt.Amount(1.5)
+
+
+def test_the_examples_of_the_dataset_page_are_seed_records(dataset: tt.Dataset) -> None:
+    page = (SEEDS.parent / "docs" / "dataset.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(- id: .*?)```", page, re.S)
+    assert len(blocks) == 2
+    records = {r.id: r for r in [*dataset.goals, *dataset.outcomes]}
+    for block in blocks:
+        example = yaml.safe_load(block)[0]
+        record = records[example["id"]]
+        source = record.source
+        assert (example["quote"], example["start"], example["end"]) == (
+            source.quote,
+            source.start,
+            source.end,
+        )
+        assert example["metric"] == record.metric
+        assert (
+            str(example["period"]) == str(record.period)
+            or tt.Period.parse(str(example["period"])) == record.period
+        )

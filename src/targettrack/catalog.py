@@ -19,6 +19,7 @@ from typing import Any
 import attrs
 
 from ._errors import DataError, UnitError, ValidationError
+from ._text import MAGNITUDES
 from .units import dimension_name, quantity, unit
 
 __all__ = ["Catalog", "Direction", "Kind", "Metric", "default_catalog"]
@@ -111,17 +112,17 @@ class Metric:
         text = unit_text
         for classifier in self.classifiers:
             if text.endswith(classifier):
-                text = text[: -len(classifier)] + self._base_classifier()
+                text = text[: -len(classifier)] + self.classifier
                 break
         amount = quantity(f"{value!r}{text}")
         if amount.dimensionality != target_unit.dimensionality:
             raise ValidationError("value", f"a quantity of {self.dimension} for {self.id}", written)
         return float(amount.to(target_unit).magnitude)
 
-    def _base_classifier(self) -> str:
+    @property
+    def classifier(self) -> str:
+        """The metric's unit without its magnitude: 家 for 万家, 个 for 个, % for %."""
         text = self.unit
-        from ._text import MAGNITUDES
-
         for word in sorted(MAGNITUDES, key=len, reverse=True):
             if text.startswith(word) and len(text) > len(word):
                 return text[len(word) :]

@@ -1289,7 +1289,7 @@ def _record(statement: Statement, catalog: Catalog | None = None) -> dict[str, A
         and float(value.value).is_integer()
     ):
         # 完成十大省实验室布局: a count named without its classifier counts in the metric's
-        value = Amount(value.value, metric._base_classifier())
+        value = Amount(value.value, metric.classifier)
     record: dict[str, Any] = {
         "id": _record_id(statement),
         "region": statement.region,

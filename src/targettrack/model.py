@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 
 from ._errors import PeriodError, SourceError, UnitError, ValidationError
-from .catalog import Catalog, Metric, default_catalog
+from .catalog import Catalog, default_catalog
 from .periods import Period
 from .units import format_quantity, quantity, split_quantity, unit
 
@@ -582,6 +582,3 @@ class Verdict:
     def from_goal(cls, goal: Goal, status: Status | str, reason: str, **details: Any) -> Verdict:
         """A verdict on ``goal``."""
         return cls(goal=goal, status=Status(status), reason=reason, **details)
-
-    def metric(self, catalog: Catalog | None = None) -> Metric | None:
-        return (catalog or default_catalog()).get(self.goal.metric)

@@ -30,10 +30,10 @@ from pathlib import Path
 import attrs
 
 import targettrack as tt
-from targettrack._extract_context import document_year, sentences
-from targettrack._extract_scan import scan
-from targettrack._extract_text import prepare
 from targettrack.dataset import read_text
+from targettrack.extract.scan import scan
+from targettrack.extract.structure import document_year, sentences
+from targettrack.extract.text import prepare
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 NUMBER = re.compile(r"[0-9０-９]+(?:[.\ue010．][0-9０-９]+)?")
@@ -77,7 +77,7 @@ def extractor_pass(documents: list[str]) -> tuple[float, int]:
     statements = 0
     start = time.perf_counter()
     for index, text in enumerate(documents):
-        statements += len(tt.extract(text, doc=f"doc{index}.txt"))
+        statements += len(tt.extract_statements(text, doc=f"doc{index}.txt"))
     return time.perf_counter() - start, statements
 
 
@@ -85,7 +85,7 @@ def peak_memory(documents: list[str]) -> int:
     gc.collect()
     tracemalloc.start()
     for index, text in enumerate(documents):
-        tt.extract(text, doc=f"doc{index}.txt")
+        tt.extract_statements(text, doc=f"doc{index}.txt")
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     return peak
@@ -118,7 +118,7 @@ def phases(documents: list[str], floor_seconds: float, extract_seconds: float) -
         seconds = 0.0
         for index, text in enumerate(documents):
             made = []
-            for statement in tt.extract(text, doc=f"doc{index}.txt"):
+            for statement in tt.extract_statements(text, doc=f"doc{index}.txt"):
                 fields = attrs.asdict(statement, recurse=False)
                 source = attrs.asdict(fields.pop("source"), recurse=False)
                 made.append((fields, source))
@@ -153,7 +153,7 @@ def main() -> None:
     parser.add_argument("--mb", type=float, default=10.0, help="corpus size in MB (default 10)")
     parser.add_argument("--phases", action="store_true", help="time the extractor's stages")
     args = parser.parse_args()
-    tt.extract(WARM_UP)
+    tt.extract_statements(WARM_UP)
     seeds = seed_texts()
     cold_seconds, _ = extractor_pass(seeds)
     documents = corpus(seeds, args.mb)

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib
-import importlib.util
 import io
 import json
 import re
 import subprocess
 import sys
-import types
 from pathlib import Path
 
 import jsonschema
@@ -302,26 +299,6 @@ def test_an_unwritable_output(
     assert match["what"] == "No such file or directory"
 
 
-def test_without_the_extractor_a_raw_document_is_refused(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    real = importlib.import_module
-
-    def without_extractor(name: str, package: str | None = None) -> types.ModuleType:
-        if name == "targettrack.extract":
-            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
-        return real(name, package)
-
-    monkeypatch.setattr(importlib, "import_module", without_extractor)
-    path = tmp_path / "plan.txt"
-    path.write_text(rc.PLAN_TEXT, encoding="utf-8")
-    match = expect_error(capsys, ["audit", str(path)], "DataError", str(path), line=False)
-    assert "raw .txt documents need the extractor" in match["what"]
-
-
-@pytest.mark.skipif(
-    importlib.util.find_spec("targettrack.extract") is None, reason="no extractor yet"
-)
 def test_raw_documents_go_through_the_extractor(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -12,8 +12,10 @@ import yaml
 
 import targettrack as tt
 from targettrack.dataset import read_text
-from targettrack.evaluate import evaluate, load_gold
-from targettrack.extract import Statement, canonical, statements_from_json, unplaced
+from targettrack.evaluation import evaluate_extraction as evaluate
+from targettrack.evaluation import load_gold
+from targettrack.extract import Statement, statements_from_json, unplaced
+from targettrack.extract.reader import canonical
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -23,11 +25,11 @@ TEXTS = sorted(SEEDS.glob("*.txt"))
 
 @cache
 def seed_statements(name: str) -> tuple[Statement, ...]:
-    return tuple(tt.extract(read_text(SEEDS / name), doc=name))
+    return tuple(tt.extract_statements(read_text(SEEDS / name), doc=name))
 
 
 def one(text: str, **kwargs: object) -> Statement:
-    found = tt.extract(text, **kwargs)  # type: ignore[arg-type]
+    found = tt.extract_statements(text, **kwargs)  # type: ignore[arg-type]
     assert len(found) == 1, found
     return found[0]
 
@@ -185,7 +187,7 @@ def test_ranges() -> None:
 
 def test_a_list_sharing_one_verb() -> None:
     text = "2025年重点工作\n新增专精特新“小巨人”398家、重点“小巨人”149家、单项冠军45家。"
-    found = tt.extract(text, region="浙江")
+    found = tt.extract_statements(text, region="浙江")
     assert [(s.value.value, s.metric) for s in found] == [
         (398, "little_giants_national_new"),
         (149, "key_little_giants_national_new"),
@@ -197,7 +199,7 @@ def test_a_list_sharing_one_verb() -> None:
 
 def test_respectively() -> None:
     text = "2025年重点工作\n1—11月，电子信息、汽车产业增加值分别增长37.9%、19.1%。"
-    first, second = tt.extract(text, region="安徽")
+    first, second = tt.extract_statements(text, region="安徽")
     assert (first.metric, second.metric) == ("electronics_value_added", "auto_industry_value_added")
     assert first.change is second.change is tt.Change.RELATIVE
     assert str(second.period) == "2025年1—11月"
@@ -234,7 +236,9 @@ def test_outcome_bounds(text: str, bound: tt.Bound) -> None:
 
 
 def test_strength_and_estimates() -> None:
-    goals = tt.extract("2024年工作安排\n力争规上工业增加值增长7%左右，确保全年实施项目1200项以上。")
+    goals = tt.extract_statements(
+        "2024年工作安排\n力争规上工业增加值增长7%左右，确保全年实施项目1200项以上。"
+    )
     assert [g.strength for g in goals] == [tt.Strength.ASPIRATIONAL, tt.Strength.BINDING]
     estimate = one("2023年工作成效\n预计全年规上工业营收达5万亿元。")
     assert estimate.estimate and estimate.kind == "outcome"
@@ -251,7 +255,7 @@ def test_strength_and_estimates() -> None:
     ],
 )
 def test_period_cues(text: str, period: str) -> None:
-    statement = tt.extract("2023年工作成效\n" + text, region="安徽")[-1]
+    statement = tt.extract_statements("2023年工作成效\n" + text, region="安徽")[-1]
     assert str(statement.period) == period
 
 
@@ -274,7 +278,9 @@ def test_period_cues(text: str, period: str) -> None:
     ],
 )
 def test_numbers_that_name_or_order_things_are_skipped(text: str) -> None:
-    found = [s for s in tt.extract("2024年工作成效\n" + text) if s.value.value not in (9,)]
+    found = [
+        s for s in tt.extract_statements("2024年工作成效\n" + text) if s.value.value not in (9,)
+    ]
     assert found == []
 
 
@@ -284,7 +290,7 @@ def test_a_sentence_about_next_year_is_a_goal_and_about_the_past_an_outcome() ->
         "同比增长9.3%。\n2025年重点工作\n新增链主企业40户。\n2026年工作思路\n"
         "2026年，安徽工信系统将锚定战略定位。力争全省规上工业增加值增长6.5%左右。"
     )
-    found = tt.extract(text)
+    found = tt.extract_statements(text)
     assert [(s.kind, s.region, str(s.period)) for s in found] == [
         ("outcome", "安徽", "2025年1—11月"),
         ("outcome", "安徽", "2025年"),
@@ -297,7 +303,7 @@ def test_highlight_boxes_do_not_repeat_statements() -> None:
         "2025年重点工作\n1—11月，全省规模以上工业增加值同比增长9.3%。\n"
         "● 1—11月，安徽规上工业增加值同比增长**9.3%**。\n"
     )
-    assert len(tt.extract(text, region="安徽")) == 1
+    assert len(tt.extract_statements(text, region="安徽")) == 1
 
 
 # -- output and records -------------------------------------------------------------------------
@@ -333,13 +339,15 @@ def test_to_records_places_or_keeps_every_statement() -> None:
 
 def test_an_unplaced_statement_says_why() -> None:
     text = "新增高新技术企业500家,新增某某东西30个。"
-    by_value = {u.value: u for u in tt.to_records(tt.extract(text))[2]}
+    by_value = {u.value: u for u in tt.to_records(tt.extract_statements(text))[2]}
     assert by_value["500家"].reason == "no region; no period"
     no_metric = "the catalog has no metric for '新增某某东西'"
     assert by_value["30个"].reason == f"{no_metric}; no region; no period"
-    _, [placed], _ = tt.to_records(tt.extract("2025年新增高新技术企业500家。", region="浙江"))
+    _, [placed], _ = tt.to_records(
+        tt.extract_statements("2025年新增高新技术企业500家。", region="浙江")
+    )
     assert placed.metric == "high_tech_enterprises_new"
-    [kept] = tt.to_records(tt.extract("新增高新技术企业500家。", region="浙江"))[2]
+    [kept] = tt.to_records(tt.extract_statements("新增高新技术企业500家。", region="浙江"))[2]
     assert (kept.kind, kept.region, kept.period) == ("outcome", "浙江", "")
     assert kept.reason == "no period"
     assert (kept.metric_text, kept.value) == ("新增高新技术企业", "500家")
@@ -370,5 +378,5 @@ def test_a_value_the_model_refuses_is_kept_with_the_model_s_message() -> None:
 
 def test_extract_rejects_what_is_not_text() -> None:
     with pytest.raises(TypeError):
-        tt.extract(b"bytes")  # type: ignore[arg-type]
-    assert tt.extract("") == []
+        tt.extract_statements(b"bytes")  # type: ignore[arg-type]
+    assert tt.extract_statements("") == []

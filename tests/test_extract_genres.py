@@ -22,7 +22,7 @@ def rows(text: str, **kwargs: object) -> list[tuple[object, ...]]:
             None if s.change is None else s.change.value,
             s.metric_text,
         )
-        for s in tt.extract(text, **kwargs)  # type: ignore[arg-type]
+        for s in tt.extract_statements(text, **kwargs)  # type: ignore[arg-type]
     ]
 
 
@@ -73,7 +73,7 @@ FIVE_YEAR_PLAN = """江苏省国民经济和社会发展第十四个五年规划
 
 
 def test_five_year_plan() -> None:
-    found = tt.extract(FIVE_YEAR_PLAN, year=2021)
+    found = tt.extract_statements(FIVE_YEAR_PLAN, year=2021)
     assert [(s.kind, s.region, str(s.period), str(s.value), s.comparator.value) for s in found] == [
         ("goal", "江苏", "2021—2025年", "5.5%", "about"),
         ("goal", "江苏", "2025年", "10%", "about"),
@@ -107,7 +107,7 @@ def test_statistical_bulletin() -> None:
         ("outcome", "浙江", "2024年", "43万人", "exactly", None, "年末全省常住人口"),
         ("outcome", "浙江", "2024年", "0.5%", "exactly", "relative", "居民消费价格"),
     ]
-    value_added = tt.extract(BULLETIN)[2]
+    value_added = tt.extract_statements(BULLETIN)[2]
     assert value_added.metric == "industrial_value_added"
     assert value_added.canonical_value == pytest.approx(2.262e12)
 
@@ -118,7 +118,7 @@ def test_a_quarterly_release_with_months_and_a_range() -> None:
         "其中高技术制造业增长9.6%。截至9月底，规模以上工业企业达5.8万家。"
         "全年力争规上工业增加值增长6%—6.5%。"
     )
-    found = tt.extract(text, region="山东")
+    found = tt.extract_statements(text, region="山东")
     assert [(s.kind, str(s.period), str(s.value)) for s in found] == [
         ("outcome", "2025年1—9月", "6.2%"),
         ("outcome", "2025年1—9月", "9.6%"),

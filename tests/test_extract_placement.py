@@ -13,7 +13,7 @@ PLAN = "浙江省人民政府关于推进制造业高质量发展的实施意见
 
 
 def metrics(text: str, **context: Any) -> list[tuple[str | None, float]]:
-    return [(s.metric, s.value.value) for s in tt.extract(text, **context)]
+    return [(s.metric, s.value.value) for s in tt.extract_statements(text, **context)]
 
 
 @pytest.mark.parametrize(
@@ -67,7 +67,7 @@ def test_a_threshold_names_the_total_of_the_noun_it_qualifies() -> None:
 
 
 def test_a_count_without_a_classifier_counts_in_the_metric_s() -> None:
-    statements = tt.extract(PLAN + "到2025年，完成十大省实验室布局。")
+    statements = tt.extract_statements(PLAN + "到2025年，完成十大省实验室布局。")
     goals, _, unplaced = tt.to_records(statements)
     assert not unplaced
     [goal] = goals

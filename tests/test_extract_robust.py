@@ -31,7 +31,7 @@ SLOW = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCh
 
 
 def check(text: str) -> list[tt.Statement]:
-    statements = tt.extract(text, doc="fuzz.txt")
+    statements = tt.extract_statements(text, doc="fuzz.txt")
     for statement in statements:
         source = statement.source
         assert 0 <= source.start <= source.end <= len(text)
@@ -83,8 +83,10 @@ def test_mutated_seed_text_never_crashes(index: int, rng: random.Random) -> None
 
 
 def test_spaces_and_full_width_forms_read_the_same_value() -> None:
-    plain = tt.extract("2024年工作成效\n新增规上工业企业2753户，全省规上工业增加值增长7.3%。")
-    spaced = tt.extract(
+    plain = tt.extract_statements(
+        "2024年工作成效\n新增规上工业企业2753户，全省规上工业增加值增长7.3%。"
+    )
+    spaced = tt.extract_statements(
         "2024年工作成效\n新增规上工业企业２ ７\n５３户，全省规上工业增加值增长 ７\ue010３ ％。"
     )
     assert [s.value for s in spaced] == [s.value for s in plain]

@@ -11,6 +11,7 @@ import pytest
 
 import targettrack as tt
 from targettrack import Amount, Catalog, Goal, Metric, Outcome, Period, Source
+from targettrack.dataset import check_record
 
 #: A catalog of its own, so that these tests do not move with the shipped catalog's data.
 CATALOG = Catalog(
@@ -77,11 +78,15 @@ def outcome_record(**changes: Any) -> dict[str, Any]:
 
 
 def make_goal(**changes: Any) -> Goal:
-    return Goal.from_record(goal_record(**changes), doc="001.txt", text=TEXT, catalog=CATALOG)
+    goal = Goal.from_record(goal_record(**changes), doc="001.txt", text=TEXT)
+    check_record(goal, CATALOG)  # where records are loaded, the catalog checks them
+    return goal
 
 
 def make_outcome(**changes: Any) -> Outcome:
-    return Outcome.from_record(outcome_record(**changes), doc="000.txt", catalog=CATALOG)
+    outcome = Outcome.from_record(outcome_record(**changes), doc="000.txt")
+    check_record(outcome, CATALOG)
+    return outcome
 
 
 # -- Amount ----------------------------------------------------------------------------------
@@ -264,7 +269,7 @@ def test_unknown_fields_and_missing_fields_are_named() -> None:
     record = goal_record()
     del record["quote"]
     with pytest.raises(tt.ValidationError) as caught:
-        Goal.from_record(record, catalog=CATALOG)
+        Goal.from_record(record)
     assert caught.value.field == "quote"
 
 

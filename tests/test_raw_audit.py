@@ -17,7 +17,8 @@ import targettrack as tt
 from report_cases import parse
 from targettrack import cli, report
 from targettrack.dataset import read_text
-from targettrack.extract import extract, to_records
+from targettrack.extract import extract_statements as extract
+from targettrack.extract import to_records
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 AS_OF = dt.date(2026, 11, 22)
@@ -184,7 +185,7 @@ def test_an_audit_without_unplaced_statements_has_no_such_section() -> None:
     assert not parse(report.to_html(audit, rc.TEXTS)).find_all("section", "unplaced")
     assert "not placed" not in report.to_markdown(audit, rc.TEXTS)
     assert "not placed" not in report.to_text(audit)
-    assert "not placed" not in audit._repr_html_()
+    assert "not placed" not in report.summary_html(audit)
 
 
 def test_unplaced_statements_are_not_in_the_table_of_goals() -> None:
@@ -201,8 +202,8 @@ def test_unplaced_statements_are_not_in_the_table_of_goals() -> None:
     audit = tt.audit([], [], AS_OF, unplaced=[statement])
     assert audit.unplaced == (statement,)
     assert report.to_csv(audit).splitlines() == [",".join(report.CSV_COLUMNS)]
-    assert len(audit.to_frame()) == 0
-    assert "1 statement read but not placed (not judged)" in audit._repr_html_()
+    assert len(report.to_frame(audit)) == 0
+    assert "1 statement read but not placed (not judged)" in report.summary_html(audit)
     [item] = report.to_json(audit)["unplaced"]
     assert item == {
         "kind": "goal",

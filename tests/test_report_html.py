@@ -131,7 +131,7 @@ def test_without_texts_the_quotes_stand_alone() -> None:
 
 
 def test_the_notebook_summary_is_escaped_and_has_no_script() -> None:
-    fragment = rc.build_audit()._repr_html_()
+    fragment = report.summary_html(rc.build_audit())
     tree = parse(fragment)
     assert not tree.find_all("script")
     assert len(tree.find_all("tr")) == 1 + 4

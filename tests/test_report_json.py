@@ -120,11 +120,6 @@ def test_json_text_is_the_same_document_with_characters_kept() -> None:
     assert text.endswith("}\n")
 
 
-def test_the_audit_method_is_the_report_function() -> None:
-    audit = rc.build_audit()
-    assert audit.to_json() == report.to_json(audit)
-
-
 def test_no_number_is_nan_or_infinite(data: dict[str, Any]) -> None:
     def walk(value: Any) -> None:
         if isinstance(value, float):

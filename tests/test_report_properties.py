@@ -35,7 +35,7 @@ def test_every_goal_appears_once_in_every_format(audit: tt.Audit) -> None:
     assert [v["goal"]["id"] for v in data["verdicts"]] == ids
     table = pd.read_csv(io.StringIO(report.to_csv(audit)), keep_default_na=False, dtype=str)
     assert list(table["goal_id"]) == ids
-    assert list(audit.to_frame()["goal_id"]) == ids
+    assert list(report.to_frame(audit)["goal_id"]) == ids
     rows = parse(report.to_html(audit)).find_all("tbody", "goal")
     assert [r.attrs["id"] for r in rows] == [f"goal-{goal_id}" for goal_id in ids]
     markdown = report.to_markdown(audit).splitlines()
@@ -75,7 +75,7 @@ def test_document_text_never_becomes_markup(quote: str, region: str, note: str) 
     assert row.attrs["data-region"] == region
     for node in tree.iter():
         assert not any(name.startswith("on") for name in node.attrs)
-    fragment = parse(audit._repr_html_())
+    fragment = parse(report.summary_html(audit))
     assert not fragment.find_all("script")
     markdown = report.to_markdown(audit, {"plan.txt": text})
     assert "<" not in markdown.replace("\\<", "")

@@ -37,7 +37,7 @@ def test_csv_and_frame(seed: tuple[tt.Audit, dict[str, str], list[str]]) -> None
     audit, _, ids = seed
     table = pd.read_csv(io.StringIO(report.to_csv(audit)), keep_default_na=False)
     assert list(table["goal_id"]) == ids
-    assert list(audit.to_frame()["goal_id"]) == ids
+    assert list(report.to_frame(audit)["goal_id"]) == ids
 
 
 def test_html(seed: tuple[tt.Audit, dict[str, str], list[str]]) -> None:

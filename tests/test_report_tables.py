@@ -14,7 +14,7 @@ from targettrack import report
 
 @pytest.fixture(scope="module")
 def frame() -> pd.DataFrame:
-    return rc.build_audit().to_frame()
+    return report.to_frame(rc.build_audit())
 
 
 def test_the_csv_reads_back_with_pandas_one_row_per_goal() -> None:

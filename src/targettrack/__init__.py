@@ -15,10 +15,10 @@ from ._errors import (
 )
 from .catalog import Catalog, Metric, default_catalog
 from .dataset import Dataset, Document, load_dataset, load_document
-from .evaluate import evaluate, load_gold
+from .evaluation import evaluate_extraction, load_gold
 from .extract import (
     Statement,
-    extract,
+    extract_statements,
     statements_to_json,
     statements_to_yaml,
     to_records,
@@ -75,8 +75,8 @@ __all__ = [
     "audit",
     "audit_dataset",
     "default_catalog",
-    "evaluate",
-    "extract",
+    "evaluate_extraction",
+    "extract_statements",
     "format_quantity",
     "load_dataset",
     "load_document",

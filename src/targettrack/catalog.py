@@ -19,10 +19,11 @@ from typing import Any
 import attrs
 
 from ._errors import DataError, UnitError, ValidationError
+from ._files import load_yaml
 from ._text import MAGNITUDES
 from .units import dimension_name, quantity, unit
 
-__all__ = ["Catalog", "Direction", "Kind", "Metric", "default_catalog"]
+__all__ = ["About", "Catalog", "Direction", "Kind", "Metric", "default_catalog"]
 
 
 class Kind(enum.StrEnum):
@@ -40,6 +41,14 @@ class Direction(enum.StrEnum):
 
     HIGHER = "higher"
     LOWER = "lower"
+
+
+class About(enum.StrEnum):
+    """How a target written with 左右 ("about") is read for a metric."""
+
+    FLOOR = "floor"  # met at or above the target: 增长5%左右 (higher is better)
+    CEILING = "ceiling"  # met at or below the target: 居民消费价格涨幅2%左右 (lower is better)
+    BAND = "band"  # met within the tolerance on either side
 
 
 def _unit_text(instance: Metric, attribute: attrs.Attribute[str], value: str) -> None:
@@ -64,6 +73,14 @@ class Metric:
     stock: str | None = None
     classifiers: tuple[str, ...] = attrs.field(converter=tuple, default=())
     aliases: tuple[str, ...] = attrs.field(converter=tuple, default=())
+    about: About | None = attrs.field(default=None, converter=attrs.converters.optional(About))
+
+    @property
+    def about_reading(self) -> About:
+        """How 左右 reads for this metric: as written in the catalog, else by its direction."""
+        if self.about is not None:
+            return self.about
+        return About.FLOOR if self.direction is Direction.HIGHER else About.CEILING
 
     @classmethod
     def from_record(cls, record: Mapping[str, Any]) -> Metric:
@@ -249,6 +266,37 @@ class Catalog:
         assert self._index is not None
         return self._index
 
+    def check(
+        self, metric_id: str, field: str, value: float, unit_text: str, *, change: bool
+    ) -> None:
+        """Raise :class:`ValidationError` (naming ``field``) unless ``value`` in ``unit_text``
+        can be a figure of the metric ``metric_id``: a change is a ratio; a level is in the
+        metric's dimension, and in percentage points only for a metric counted in points.
+        A metric the catalog does not know (a measure as the text words it) is not checked."""
+        metric = self.get(metric_id)
+        if metric is None:
+            return
+        written = f"{value:g}{unit_text}"
+        points = unit_text.endswith(("百分点", "percentage_point"))
+        if not change and points and not metric.unit.endswith("百分点"):
+            # a level in percentage points is a change in disguise, unless the metric is one
+            # counted in points (a contribution to growth: 拉动…2个百分点)
+            raise ValidationError(
+                field,
+                f"a level of {metric.id} in {metric.unit} (a change in percentage points needs "
+                "change: points)",
+                written,
+            )
+        try:
+            metric.convert(value, unit_text, change=change)
+        except (ValidationError, UnitError) as error:
+            expected = (
+                "a ratio (a change in % or percentage points)"
+                if change
+                else f"a quantity of {metric.dimension} ({metric.id} is counted in {metric.unit})"
+            )
+            raise ValidationError(field, expected, written) from error
+
     def find(self, text: str) -> list[Metric]:
         """Metrics whose name or an alias occurs in ``text``, longest wording first."""
         hits: list[tuple[int, Metric]] = []
@@ -262,8 +310,6 @@ class Catalog:
 
 
 def _load_file(path: Path, seen: dict[str, str]) -> list[Metric]:
-    from .dataset import load_yaml
-
     records = load_yaml(path)
     if records is None:
         return []

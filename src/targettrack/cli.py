@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-import importlib
 import os
 import shutil
 import sys
@@ -26,7 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from ._errors import DataError, TargetTrackError
-from .dataset import Dataset, Document, load_document, read_text
+from ._files import read_text
+from .dataset import Dataset, Document, load_document
 from .match import Audit, SourceDocument, audit
 from .model import Goal, Outcome, Unplaced
 
@@ -95,22 +95,11 @@ def _yaml_files(path: Path) -> list[Path]:
 
 def _extract(path: Path, inputs: _Inputs) -> None:
     """Read a raw document through the extractor (``targettrack.extract``)."""
-    # -- the extractor's place: targettrack.extract gives extract(text, doc=name) -> statements
-    # -- and to_records(statements) -> (goals, outcomes, unplaced).
-    try:
-        extractor: Any = importlib.import_module("targettrack.extract")
-    except ModuleNotFoundError as error:
-        if error.name != "targettrack.extract":
-            raise
-        raise DataError(
-            str(path),
-            None,
-            "expected a curated dataset (.yaml): raw .txt documents need the extractor, "
-            "which this version of targettrack does not have yet",
-        ) from None
+    from .extract import extract_statements, to_records
+
     text = read_text(path)
-    statements = extractor.extract(text, doc=path.name)
-    goals, outcomes, unplaced = extractor.to_records(statements)
+    statements = extract_statements(text, doc=path.name)
+    goals, outcomes, unplaced = to_records(statements)
     inputs.goals.extend(goals)
     inputs.outcomes.extend(outcomes)
     inputs.unplaced.extend(unplaced)
@@ -303,12 +292,12 @@ def _add_audit(subparsers: Any) -> None:
 def _run_extract(args: argparse.Namespace) -> int:
     import json
 
-    from .extract import extract, statements_to_json, statements_to_yaml
+    from .extract import extract_statements, statements_to_json, statements_to_yaml
 
     statements = []
     for name in args.files:
         path = Path(name)
-        statements.extend(extract(read_text(path), doc=path.name))
+        statements.extend(extract_statements(read_text(path), doc=path.name))
     if args.format == "yaml":
         text = statements_to_yaml(statements)
     else:
@@ -338,8 +327,8 @@ def _add_extract(subparsers: Any) -> None:
 
 def _run_evaluate(args: argparse.Namespace) -> int:
     from .dataset import seeds_dir
-    from .evaluate import evaluate, gold_dir, load_gold
-    from .extract import extract
+    from .evaluation import evaluate_extraction, gold_dir, load_gold
+    from .extract import extract_statements
 
     gold_path = Path(args.gold) if args.gold is not None else gold_dir()
     if not gold_path.exists():
@@ -356,8 +345,8 @@ def _run_evaluate(args: argparse.Namespace) -> int:
                         None,
                         f"{name}: a gold quote is not the text at [{item.start}:{item.end}]",
                     )
-    statements = [s for name, text in texts.items() for s in extract(text, doc=name)]
-    report = evaluate(statements, {name: gold[name] for name in texts if name in gold})
+    statements = [s for name, text in texts.items() for s in extract_statements(text, doc=name)]
+    report = evaluate_extraction(statements, {name: gold[name] for name in texts if name in gold})
     _print(report.format() + "\n")
     return 0
 

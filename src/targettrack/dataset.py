@@ -8,61 +8,28 @@ core. Errors name the file and the line of the record.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import attrs
-import yaml
 
-from ._errors import DataError, TargetTrackError
+from ._errors import DataError, TargetTrackError, ValidationError
+from ._files import load_yaml, read_text
 from .catalog import Catalog, default_catalog
 from .model import Goal, Outcome
 
-__all__ = ["Dataset", "Document", "load_dataset", "load_document", "load_yaml", "seeds_dir"]
-
-
-class _LineLoader(yaml.SafeLoader):
-    """A safe YAML loader that records the line of every mapping as ``__line__``."""
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[Any, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping["__line__"] = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
-def load_yaml(path: str | Path) -> Any:
-    """Parse a YAML file safely; mappings carry the line they start on as ``__line__``."""
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise DataError(str(path), None, "no such file") from None
-    except UnicodeDecodeError as error:
-        raise DataError(str(path), None, f"not UTF-8 text ({error.reason})") from None
-    try:
-        return yaml.load(text, Loader=_LineLoader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark
-        line = None if mark is None else mark.line + 1
-        raise DataError(str(path), line, f"malformed YAML: {error.problem}") from None
-
-
-def read_text(path: str | Path) -> str:
-    """A source document's original text (UTF-8, newlines untouched)."""
-    path = Path(path)
-    try:
-        with open(path, encoding="utf-8", newline="") as handle:
-            return handle.read()
-    except FileNotFoundError:
-        raise DataError(str(path), None, "no such file") from None
-    except UnicodeDecodeError as error:
-        raise DataError(str(path), None, f"not UTF-8 text ({error.reason})") from None
+__all__ = [
+    "Dataset",
+    "Document",
+    "check_record",
+    "load_dataset",
+    "load_document",
+    "load_yaml",
+    "seeds_dir",
+]
 
 
 def _tuple(items: Iterable[Any]) -> tuple[Any, ...]:
@@ -173,11 +140,30 @@ def _records(
             raise DataError(where, None, f"each of {field!r} must be a mapping (got {record!r})")
         line = record.get("__line__")
         try:
-            yield kind.from_record(record, doc=doc, text=text, catalog=catalog)
+            item = kind.from_record(record, doc=doc, text=text)
+            check_record(item, catalog)
+            yield item
         except DataError as error:
             raise type(error)(where, line, f"{record.get('id', '?')}: {error.message}") from None
         except (TargetTrackError, ValueError, TypeError) as error:
             raise DataError(where, line, f"{record.get('id', '?')}: {error}") from None
+
+
+def check_record(item: Goal | Outcome, catalog: Catalog) -> None:
+    """Check a goal or outcome against the catalog: a metric written as an id (ASCII
+    snake_case) must be one of the catalog's, and the figure must fit the metric. A metric
+    written as the documents word it (``城镇新增就业``) is a measure of its own and is not
+    checked: the catalog enriches records, it does not gate them."""
+    if _IDENTIFIER.fullmatch(item.metric) and item.metric not in catalog:
+        raise ValidationError("metric", "an id of the metric catalog", item.metric)
+    if isinstance(item, Goal):
+        field, amount = "target", item.target
+    else:
+        field, amount = "value", item.value
+    catalog.check(item.metric, field, amount.value, amount.unit, change=item.change is not None)
+
+
+_IDENTIFIER = re.compile(r"[a-z][a-z0-9_]*")
 
 
 def seeds_dir() -> Path:

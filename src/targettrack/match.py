@@ -108,24 +108,6 @@ class Audit:
             f"{counts[Status.UNREPORTED]} unreported"
         )
 
-    def to_json(self) -> dict[str, Any]:
-        """The audit as the documented JSON contract (see :func:`targettrack.report.to_json`)."""
-        from . import report
-
-        return report.to_json(self)
-
-    def to_frame(self) -> Any:
-        """One row per goal as a pandas DataFrame (see :func:`targettrack.report.to_frame`)."""
-        from . import report
-
-        return report.to_frame(self)
-
-    def _repr_html_(self) -> str:
-        """The summary and the goal table, for notebooks."""
-        from . import report
-
-        return report.summary_html(self)
-
 
 def audit(
     goals: Iterable[Goal],

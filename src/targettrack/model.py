@@ -15,7 +15,6 @@ from typing import Any
 import attrs
 
 from ._errors import PeriodError, SourceError, UnitError, ValidationError
-from .catalog import Catalog, default_catalog
 from .periods import Period
 from .units import format_quantity, quantity, split_quantity, unit
 
@@ -161,6 +160,20 @@ def show(value: float) -> str:
     return text.replace(",", "")
 
 
+def number_text(value: float) -> str:
+    """A number for people; a simple fraction (1/3) stays a fraction."""
+    if abs(round(value, 4) - value) > 1e-12:
+        fraction = Fraction(value).limit_denominator(12)
+        if fraction.denominator > 1 and abs(float(fraction) - value) < 1e-12:
+            return f"{fraction.numerator}/{fraction.denominator}"
+    return show(value)
+
+
+def amount_text(amount: Amount) -> str:
+    """An amount as people write it: ``15%``, ``3.5万家``, ``1/3``."""
+    return f"{number_text(amount.value)}{amount.unit}"
+
+
 @attrs.frozen
 class Source:
     """Where a statement stands: a document and a span of its original text."""
@@ -222,32 +235,6 @@ def _amount(value: Any) -> Amount:
 
 def _optional_amount(value: Any) -> Amount | None:
     return None if value is None else _amount(value)
-
-
-def _check_metric(
-    metric_id: str, field: str, amount: Amount, change: Change | None, catalog: Catalog
-) -> None:
-    metric = catalog.get(metric_id)
-    if metric is None:
-        return
-    if change is None and _is_points(amount) and not metric.unit.endswith("百分点"):
-        # a level in percentage points is a change in disguise, unless the metric is one
-        # counted in points (a contribution to growth: 拉动…2个百分点)
-        raise ValidationError(
-            field,
-            f"a level of {metric.id} in {metric.unit} (a change in percentage points needs "
-            "change: points)",
-            str(amount),
-        )
-    try:
-        metric.convert(amount.value, amount.unit, change=change is not None)
-    except ValidationError as error:
-        expected = (
-            "a ratio (a change in % or percentage points)"
-            if change is not None
-            else f"a quantity of {metric.dimension} ({metric.id} is counted in {metric.unit})"
-        )
-        raise ValidationError(field, expected, str(amount)) from error
 
 
 def _field_errors(
@@ -325,13 +312,9 @@ def _prepare(
     periods: tuple[str, ...],
     doc: str | None,
     text: str | None,
-    catalog: Catalog | None,
 ) -> dict[str, Any]:
     """A record's fields read into the typed values of ``cls``, each error naming its field."""
     fields = _field_errors(cls, record, required)
-    catalog = catalog or default_catalog()
-    if fields["metric"] not in catalog:
-        raise ValidationError("metric", "an id of the metric catalog", fields["metric"])
     source = _source_from(fields, doc, text)
     for name in ("quote", "start", "end", "doc"):
         fields.pop(name, None)
@@ -421,13 +404,11 @@ class Goal:
         *,
         doc: str | None = None,
         text: str | None = None,
-        catalog: Catalog | None = None,
     ) -> Goal:
         """Build a goal from a dataset record (the fields of docs/dataset.md).
 
-        With ``text``, the record's quote must be the text at its span; with a ``catalog``
-        (the default catalog otherwise), its metric must be known and its target's unit must
-        express the metric.
+        With ``text``, the record's quote must be the text at its span. The record is not
+        checked against a catalog here (see :meth:`targettrack.Catalog.check`).
         """
         fields = _prepare(
             cls,
@@ -443,12 +424,8 @@ class Goal:
             periods=("period", "span", "baseline"),
             doc=doc,
             text=text,
-            catalog=catalog,
         )
-        catalog = catalog or default_catalog()
-        goal = cls(**fields)
-        _check_metric(goal.metric, "target", goal.target, goal.change, catalog)
-        return goal
+        return cls(**fields)
 
     def describe_target(self) -> str:
         """The target as people write it: ``≥ 15%``, ``≈ 1/3 (±5%)``, ``∈ [5%, 5.5%]``."""
@@ -489,7 +466,6 @@ class Outcome:
         *,
         doc: str | None = None,
         text: str | None = None,
-        catalog: Catalog | None = None,
     ) -> Outcome:
         """Build an outcome from a dataset record (see :meth:`Goal.from_record`)."""
         fields = _prepare(
@@ -501,12 +477,8 @@ class Outcome:
             periods=("period", "baseline"),
             doc=doc,
             text=text,
-            catalog=catalog,
         )
-        catalog = catalog or default_catalog()
-        outcome = cls(**fields)
-        _check_metric(outcome.metric, "value", outcome.value, outcome.change, catalog)
-        return outcome
+        return cls(**fields)
 
     @property
     def effective_baseline(self) -> Period | None:

@@ -28,6 +28,7 @@ from hypothesis import strategies as st
 
 from ._text import MAGNITUDES
 from .catalog import Catalog, Metric, default_catalog
+from .dataset import check_record
 from .model import (
     Amount,
     Bound,
@@ -325,7 +326,9 @@ def _goal(draw: st.DrawFn, catalog: Catalog | None) -> Goal:
         record["change"] = change
         if baseline is not None:
             record["baseline"] = baseline
-    return Goal.from_record(record, catalog=catalog)
+    goal = Goal.from_record(record)
+    check_record(goal, catalog or default_catalog())
+    return goal
 
 
 def goals(catalog: Catalog | None = None) -> st.SearchStrategy[Goal]:
@@ -354,7 +357,9 @@ def _outcome(draw: st.DrawFn, catalog: Catalog | None) -> Outcome:
         record["change"] = change
         if baseline is not None:
             record["baseline"] = baseline
-    return Outcome.from_record(record, catalog=catalog)
+    outcome = Outcome.from_record(record)
+    check_record(outcome, catalog or default_catalog())
+    return outcome
 
 
 def outcomes(catalog: Catalog | None = None) -> st.SearchStrategy[Outcome]:

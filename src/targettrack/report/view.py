@@ -14,15 +14,13 @@ import math
 import re
 from collections import Counter
 from collections.abc import Mapping
-from fractions import Fraction
 from typing import TYPE_CHECKING
 
 import attrs
 
-from ._text import PRIVATE_USE
-from .catalog import Catalog, Metric, default_catalog
-from .model import (
-    Amount,
+from .._text import PRIVATE_USE
+from ..catalog import Catalog, Metric, default_catalog
+from ..model import (
     Change,
     Goal,
     Outcome,
@@ -31,11 +29,13 @@ from .model import (
     Status,
     Unplaced,
     Verdict,
+    amount_text,
+    number_text,
     show,
 )
 
 if TYPE_CHECKING:
-    from .match import Audit
+    from ..match import Audit
 
 __all__ = [
     "STATUS_ORDER",
@@ -49,7 +49,6 @@ __all__ = [
     "Segment",
     "UnplacedView",
     "achieved_text",
-    "amount_text",
     "build",
     "display_text",
     "goal_text",
@@ -291,20 +290,6 @@ def _finite(value: float | None) -> float | None:
 def percent(share: float) -> str:
     """A share for people, to one decimal: ``90.7%``, ``100%``."""
     return f"{show(round(share * 100, 1))}%"
-
-
-def number_text(value: float) -> str:
-    """A number for people; a simple fraction (1/3) stays a fraction."""
-    if abs(round(value, 4) - value) > 1e-12:
-        fraction = Fraction(value).limit_denominator(12)
-        if fraction.denominator > 1 and abs(float(fraction) - value) < 1e-12:
-            return f"{fraction.numerator}/{fraction.denominator}"
-    return show(value)
-
-
-def amount_text(amount: Amount) -> str:
-    """An amount as people write it: ``15%``, ``3.5万家``, ``1/3``."""
-    return f"{number_text(amount.value)}{amount.unit}"
 
 
 def target_text(goal: Goal) -> str:

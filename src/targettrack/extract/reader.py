@@ -2,10 +2,10 @@
 
 >>> import targettrack as tt
 >>> text = "2024年工作成效\\n1—11月，全省规模以上工业增加值增长7.3%。\\n2025年工作思路\\n力争规上工业增加值增长6.5%左右。"
->>> [(s.kind, str(s.period), s.value.value, s.comparator.value) for s in tt.extract(text, region="安徽")]
+>>> [(s.kind, str(s.period), s.value.value, s.comparator.value) for s in tt.extract_statements(text, region="安徽")]
 [('outcome', '2024年1—11月', 7.3, 'exactly'), ('goal', '2025年', 6.5, 'about')]
 
-:func:`extract` reads a document the way an analyst does: sentence by sentence, with the
+:func:`extract_statements` reads a document the way an analyst does: sentence by sentence, with the
 region and year each sentence is about (from headlines and openings such as
 ``安徽省经济和信息化厅`` or ``2024年以来,北京市…``) and whether it reviews the past year or plans
 the next. Every number that measures something becomes a :class:`Statement` citing the
@@ -27,13 +27,10 @@ from typing import Any
 import attrs
 import yaml
 
-from ._extract_context import PLAN, PROVINCES, Sentence, document_year, horizon, sentences
-from ._extract_scan import Quantity, scan
-from ._extract_text import Prepared, prepare
-from ._report_model import amount_text
-from ._text import MAGNITUDES
-from .catalog import Catalog, default_catalog
-from .model import (
+from .._text import MAGNITUDES
+from ..catalog import Catalog, default_catalog
+from ..dataset import check_record
+from ..model import (
     Amount,
     Bound,
     Change,
@@ -46,13 +43,17 @@ from .model import (
     Unplaced,
     _optional_amount,
     _optional_period,
+    amount_text,
 )
-from .periods import Period
+from ..periods import Period
+from .scan import Quantity, scan
+from .structure import PLAN, PROVINCES, Sentence, document_year, horizon, sentences
+from .text import Prepared, prepare
 
 __all__ = [
     "PHRASES",
     "Statement",
-    "extract",
+    "extract_statements",
     "statements_from_json",
     "statements_to_json",
     "statements_to_yaml",
@@ -327,7 +328,7 @@ def _amount(value: float, unit: str) -> Amount:
 # -- the extractor ---------------------------------------------------------------------------
 
 
-def extract(
+def extract_statements(
     text: str,
     doc: str = "document.txt",
     *,
@@ -1123,7 +1124,7 @@ def _bracketed(text: str, lower: int, position: int) -> bool:
 
 
 def _plan_start(word: str) -> int:
-    from .periods import five_year_plan
+    from ..periods import five_year_plan
 
     number = 14 if "十四五" in word else 13
     return five_year_plan(number)[0]
@@ -1228,10 +1229,16 @@ def to_records(
             record["id"] = f"{identifier}-{suffix}"
             suffix += 1
         try:
+            item: Goal | Outcome
             if statement.kind == GOAL:
-                goals.append(Goal.from_record(record, catalog=catalog))
+                item = Goal.from_record(record)
             else:
-                outcomes.append(Outcome.from_record(record, catalog=catalog))
+                item = Outcome.from_record(record)
+            check_record(item, catalog)
+            if isinstance(item, Goal):
+                goals.append(item)
+            else:
+                outcomes.append(item)
         except (ValueError, TypeError) as error:
             kept.append(unplaced(statement, str(error) or type(error).__name__))
             continue

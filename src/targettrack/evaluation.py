@@ -33,12 +33,12 @@ from typing import Any
 import attrs
 
 from ._errors import DataError
-from .dataset import load_yaml, read_text
-from .extract import Statement, canonical
+from ._files import load_yaml, read_text
+from .extract.reader import Statement, canonical
 from .model import Amount
 from .periods import Period
 
-__all__ = ["FIELDS", "GoldItem", "Report", "Score", "evaluate", "gold_dir", "load_gold"]
+__all__ = ["FIELDS", "GoldItem", "Report", "Score", "evaluate_extraction", "gold_dir", "load_gold"]
 
 #: The fields scored, in the order they are printed.
 FIELDS = ("span", "value", "kind", "period", "region")
@@ -249,7 +249,7 @@ def _pairs(
     return pairs
 
 
-def evaluate(
+def evaluate_extraction(
     statements: Iterable[Statement], gold: Mapping[str, Sequence[GoldItem]] | Iterable[GoldItem]
 ) -> Report:
     """Score ``statements`` against ``gold`` (gold items by document, or a flat list).

@@ -27,15 +27,15 @@ from collections.abc import Mapping
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from . import _report_model as view
-from .catalog import Catalog, default_catalog
-from .model import Amount, Outcome, Source, Status, Unplaced, Verdict, show
+from ..catalog import Catalog, default_catalog
+from ..model import Amount, Outcome, Source, Status, Unplaced, Verdict, amount_text, show
+from . import view
 
 if TYPE_CHECKING:
     import jinja2
     import pandas as pd
 
-    from .match import Audit
+    from ..match import Audit
 
 __all__ = [
     "CSV_COLUMNS",
@@ -86,7 +86,7 @@ _SCHEMA_VERSION = 1
 
 
 def _version() -> str:
-    from . import __version__
+    from .. import __version__
 
     return __version__
 
@@ -105,7 +105,7 @@ def _source(source: Source) -> dict[str, Any]:
 def _amount(amount: Amount | None) -> dict[str, Any] | None:
     if amount is None:
         return None
-    return {"value": amount.value, "unit": amount.unit, "text": view.amount_text(amount)}
+    return {"value": amount.value, "unit": amount.unit, "text": amount_text(amount)}
 
 
 def _evidence(outcome: Outcome) -> dict[str, Any]:
@@ -113,7 +113,7 @@ def _evidence(outcome: Outcome) -> dict[str, Any]:
         "id": outcome.id,
         "value": outcome.value.value,
         "unit": outcome.value.unit,
-        "text": view.amount_text(outcome.value),
+        "text": amount_text(outcome.value),
         "period": str(outcome.period),
         "region": outcome.region,
         "metric": outcome.metric,

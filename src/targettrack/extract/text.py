@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from ._text import normalise, normalise_char
+from .._text import normalise, normalise_char
 
 __all__ = ["Prepared", "prepare"]
 

@@ -16,8 +16,8 @@ from fractions import Fraction
 
 import attrs
 
-from ._text import MAGNITUDES, parse_number
-from .units import unit as parse_unit
+from .._text import MAGNITUDES, parse_number
+from ..units import unit as parse_unit
 
 __all__ = ["Quantity", "scan"]
 

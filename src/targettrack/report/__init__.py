@@ -1,0 +1,35 @@
+"""The audit report: HTML and Markdown for people; JSON, CSV and pandas for machines.
+
+:mod:`~targettrack.report.view` builds what every format shows from an audit (pure data);
+:mod:`~targettrack.report.render` writes it out in each format.
+"""
+
+from .render import (
+    CSV_COLUMNS,
+    FORMATS,
+    json_text,
+    render,
+    schema,
+    summary_html,
+    to_csv,
+    to_frame,
+    to_html,
+    to_json,
+    to_markdown,
+    to_text,
+)
+
+__all__ = [
+    "CSV_COLUMNS",
+    "FORMATS",
+    "json_text",
+    "render",
+    "schema",
+    "summary_html",
+    "to_csv",
+    "to_frame",
+    "to_html",
+    "to_json",
+    "to_markdown",
+    "to_text",
+]

@@ -23,7 +23,15 @@ from ._files import load_yaml
 from ._text import MAGNITUDES
 from .units import dimension_name, quantity, unit
 
-__all__ = ["About", "Catalog", "Direction", "Kind", "Metric", "default_catalog"]
+__all__ = [
+    "About",
+    "Catalog",
+    "Direction",
+    "Kind",
+    "Metric",
+    "convert_between",
+    "default_catalog",
+]
 
 
 class Kind(enum.StrEnum):
@@ -117,33 +125,63 @@ class Metric:
 
         A count written with one of the metric's other ``classifiers`` (20家 for clusters
         counted in 个) counts the same thing. Raises :class:`ValidationError` when the unit
-        cannot express the metric.
+        cannot express the metric. The factor for a unit is worked out once and remembered,
+        so converting many values costs a multiplication each.
         """
-        written = f"{value:g}{unit_text}"
-        if change:
-            amount = quantity(f"{value!r}{unit_text}")
-            if amount.dimensionality:
-                raise ValidationError("value", "a ratio (a growth rate or change)", written)
-            return float(amount.to("dimensionless").magnitude)
-        target_unit = unit(self.unit)
-        text = unit_text
-        for classifier in self.classifiers:
-            if text.endswith(classifier):
-                text = text[: -len(classifier)] + self.classifier
-                break
-        amount = quantity(f"{value!r}{text}")
-        if amount.dimensionality != target_unit.dimensionality:
-            raise ValidationError("value", f"a quantity of {self.dimension} for {self.id}", written)
-        return float(amount.to(target_unit).magnitude)
+        factor = _factor(self.unit, self.classifiers, unit_text, change)
+        if isinstance(factor, str):
+            raise ValidationError("value", factor, f"{value:g}{unit_text}")
+        return value * factor
 
     @property
     def classifier(self) -> str:
         """The metric's unit without its magnitude: 家 for 万家, 个 for 个, % for %."""
-        text = self.unit
-        for word in sorted(MAGNITUDES, key=len, reverse=True):
-            if text.startswith(word) and len(text) > len(word):
-                return text[len(word) :]
-        return text
+        return _classifier(self.unit)
+
+
+@functools.lru_cache(maxsize=4096)
+def _factor(
+    metric_unit: str, classifiers: tuple[str, ...], unit_text: str, change: bool
+) -> float | str:
+    """The factor from ``unit_text`` to ``metric_unit``, or what was expected instead."""
+    if change:
+        try:
+            amount = quantity(f"1{unit_text}")
+        except UnitError:
+            return "a ratio (a growth rate or change)"
+        if amount.dimensionality:
+            return "a ratio (a growth rate or change)"
+        return float(amount.to("dimensionless").magnitude)
+    target_unit = unit(metric_unit)
+    text = unit_text
+    classifier = _classifier(metric_unit)
+    for other in classifiers:
+        if text.endswith(other):
+            text = text[: -len(other)] + classifier
+            break
+    try:
+        amount = quantity(f"1{text}")
+    except UnitError:
+        return f"a unit targettrack knows (got {unit_text!r})"
+    if amount.dimensionality != target_unit.dimensionality:
+        return f"a quantity of {dimension_name(target_unit)} ({metric_unit})"
+    return float(amount.to(target_unit).magnitude)
+
+
+def _classifier(unit_text: str) -> str:
+    for word in sorted(MAGNITUDES, key=len, reverse=True):
+        if unit_text.startswith(word) and len(unit_text) > len(word):
+            return unit_text[len(word) :]
+    return unit_text
+
+
+def convert_between(value: float, unit_text: str, target_unit: str, *, change: bool) -> float:
+    """``value`` in ``unit_text`` expressed in ``target_unit`` (a plain ratio for changes), for
+    measures the catalog does not know; raises :class:`ValidationError` when they differ in kind."""
+    factor = _factor(target_unit if not change else "", (), unit_text, change)
+    if isinstance(factor, str):
+        raise ValidationError("value", factor, f"{value:g}{unit_text}")
+    return value * factor
 
 
 class _WordingIndex:

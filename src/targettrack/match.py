@@ -27,7 +27,9 @@ from typing import Any
 
 import attrs
 
-from .catalog import Catalog, Direction, Kind, Metric, default_catalog
+from ._errors import UnitError, ValidationError
+from .catalog import About, Catalog, Direction, Kind, Metric, convert_between, default_catalog
+from .measure import measure_key, near
 from .dataset import Dataset
 from .model import (
     Bound,
@@ -127,8 +129,12 @@ def audit(
     as_of = as_of or dt.date.today()
     outcome_list = sorted(outcomes, key=lambda o: (o.period, o.id))
     index: dict[tuple[str, str], list[Outcome]] = defaultdict(list)
+    keys: dict[str, str] = {}
     for outcome in outcome_list:
-        index[(outcome.region, outcome.metric)].append(outcome)
+        key = keys.get(outcome.metric)
+        if key is None:
+            key = keys[outcome.metric] = measure_key(outcome.metric, catalog)
+        index[(outcome.region, key)].append(outcome)
     documents = tuple(documents)
     issued = {d.name: d.issued for d in documents if d.issued is not None}
     verdicts = [judge(goal, index, as_of, catalog, issued) for goal in goals]
@@ -183,7 +189,9 @@ class _Scale:
 
     def convert(self, value: float, unit: str) -> float:
         if self.metric is None:
-            return value
+            # a measure the catalog does not know: in the goal's own unit
+            target = "" if self.change is not None else self.goal.target.unit
+            return convert_between(value, unit, target, change=self.change is not None)
         return self.metric.convert(value, unit, change=self.change is not None)
 
     def read(self, outcome: Outcome) -> _Reading:
@@ -194,7 +202,7 @@ class _Scale:
             return f"{show(value * 100)}%"
         if self.change is Change.POINTS:
             return f"{show(value * 100)}个百分点"
-        unit = self.metric.unit if self.metric else ""
+        unit = self.metric.unit if self.metric else self.goal.target.unit
         return f"{show(value)}{unit}"
 
 
@@ -220,6 +228,14 @@ def _cite(outcome: Outcome) -> str:
     return f"{outcome.period}{extra}, {outcome.source}"
 
 
+def _about(metric: Metric | None, goal: Goal) -> About:
+    """How 左右 reads: as the catalog says for the metric; with a tolerance of its own written
+    into the goal, or for a measure the catalog does not know, as a band."""
+    if goal.tolerance is not None or metric is None:
+        return About.BAND
+    return metric.about_reading
+
+
 def _direction(metric: Metric | None) -> Direction:
     return metric.direction if metric else Direction.HIGHER
 
@@ -242,6 +258,18 @@ def _compare(goal: Goal, metric: Metric | None, achieved: float, scale: _Scale) 
         ok = low - _EPSILON <= achieved <= high + _EPSILON
         inside = "within" if ok else "outside"
         return ok, f"{value} {inside} [{scale.show(low)}, {scale.show(high)}]"
+    reading = _about(metric, goal)
+    if reading is not About.BAND:
+        # 增长5%左右 is met at or above 5%; 居民消费价格涨幅2%左右 at or below 2%
+        floor = reading is About.FLOOR
+        ok = (
+            achieved >= low - _EPSILON * max(1.0, abs(low))
+            if floor
+            else (achieved <= low + _EPSILON * max(1.0, abs(low)))
+        )
+        sign = ("≥" if ok else "<") if floor else ("≤" if ok else ">")
+        side = "a floor" if floor else "a ceiling"
+        return ok, f"{value} {sign} {scale.show(low)} (左右 read as {side} for this measure)"
     tolerance = goal.tolerance if goal.tolerance is not None else DEFAULT_TOLERANCE
     margin = abs(low) * tolerance
     lower, upper = low - margin, low + margin
@@ -378,8 +406,14 @@ def judge(
     reported after the plan was issued (or within the goal's span).
     """
     issued = issued or {}
-    metric = catalog.get(goal.metric)
-    candidates = [o for o in index.get((goal.region, goal.metric), ()) if o.change is goal.change]
+    key = measure_key(goal.metric, catalog)
+    if key != goal.metric:
+        goal = attrs.evolve(goal, metric=key)
+    metric = catalog.get(key)
+    same = index.get((goal.region, key), ())
+    candidates = [o for o in same if o.change is goal.change and _comparable(goal, metric, o)]
+    if not candidates and (metric is None or metric.kind not in (Kind.FLOW, Kind.STOCK)):
+        return _unmatched(goal, index, same, as_of)
     due = _due(goal, as_of)
     if goal.recurrence is Recurrence.ANNUAL and goal.span is not None:
         return _annual(goal, metric, candidates, index, as_of, catalog, issued)
@@ -390,6 +424,57 @@ def judge(
     if metric is not None and metric.kind is Kind.STOCK:
         return _stock(goal, metric, candidates, index, due, catalog, _plan_start(goal, issued))
     return _level(goal, metric, candidates, due, goal.period)
+
+
+def _unmatched(
+    goal: Goal,
+    index: dict[tuple[str, str], list[Outcome]],
+    same: Sequence[Outcome],
+    as_of: dt.date,
+) -> Verdict:
+    """Unreported: no outcome of the same measure and kind of figure; the reason names the
+    near candidates that were not taken as evidence, and why."""
+    due = _due(goal, as_of)
+    notes = []
+    if same:
+        kinds = sorted({_figure_kind(o.change) for o in same})
+        notes.append(
+            f"the review gives {goal.metric} only as {', '.join(kinds)}, not as "
+            f"{_figure_kind(goal.change)}"
+        )
+    region_keys = {k for (region, k) in index if region == goal.region}
+    close = near(goal.metric, region_keys)
+    if close:
+        shown = []
+        for other in close:
+            example = index[(goal.region, other)][-1]
+            shown.append(f"{other} ({example.source} “{example.source.quote}”)")
+        notes.append("near measures, not the same: " + "; ".join(shown))
+    extra = f" ({'; '.join(notes)})" if notes else ""
+    return _verdict(
+        goal,
+        Status.UNREPORTED,
+        f"unreported: no outcome of {goal.metric} for {goal.period}{extra}.{_not_due_note(due)}",
+        not_yet_due=not due,
+    )
+
+
+def _comparable(goal: Goal, metric: Metric | None, outcome: Outcome) -> bool:
+    """Whether the outcome's figure can be put in the goal's terms (a count of persons is
+    not an amount of money, whatever the words)."""
+    try:
+        _Scale(goal, metric).convert(outcome.value.value, outcome.value.unit)
+    except (ValidationError, UnitError):
+        return False
+    return True
+
+
+def _figure_kind(change: Change | None) -> str:
+    if change is Change.RELATIVE:
+        return "a growth rate"
+    if change is Change.POINTS:
+        return "a change in percentage points"
+    return "a level"
 
 
 def _plan_start(goal: Goal, issued: dict[str, dt.date]) -> int:

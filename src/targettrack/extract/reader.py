@@ -30,6 +30,7 @@ import yaml
 from .._text import MAGNITUDES
 from ..catalog import Catalog, default_catalog
 from ..dataset import check_record
+from ..measure import measure_key, normalise
 from ..model import (
     Amount,
     Bound,
@@ -47,7 +48,16 @@ from ..model import (
 )
 from ..periods import Period
 from .scan import Quantity, scan
-from .structure import PLAN, PROVINCES, Sentence, document_year, horizon, sentences
+from .structure import (
+    PLAN,
+    PROVINCES,
+    Sentence,
+    document_year,
+    horizon,
+    sentences,
+    work_report_header,
+    work_report_sentences,
+)
 from .text import Prepared, prepare
 
 __all__ = [
@@ -171,6 +181,11 @@ _PARTS = re.compile(r"[、和及与]")
 _RATE_CHANGE = re.compile(r"增速(?:较|比)")
 _EXISTING = re.compile(r"(现有|已有|目前)$")
 _ADDITION = re.compile(r"新增|增加|净增|新培育|新认定|累计")
+#: what a five-year retrospective adds up or averages over its years, not a level at its end
+_SPAN_FIGURE = re.compile(
+    r"新增|增加|净增|新建|建成|新开工|新培育|培育|新认定|认定|创建|累计|年均|平均|完成|实施|开展|"
+    r"改造|治理|整治|引进|带动|提供|帮扶|减少|压减|下降|降低|翻番|倍"
+)
 _PULL = re.compile(r"拉动[^,;。]*$")
 _TOTAL_WORDS = ("累计", "总数", "总量", "动态")
 _LEVEL = re.compile(r"国家级|省级|市级")
@@ -347,9 +362,18 @@ def extract_statements(
     catalog = catalog or default_catalog()
     prepared = prepare(text)
     compact = prepared.compact
-    if year is None:
-        year = document_year(compact)
-    parsed, plan_document = sentences(compact, region=region, year=year)
+    header = work_report_header(compact)
+    if header is not None:
+        # a 政府工作报告: its header says who reports and for which year; --region and
+        # --year override what it says
+        header = attrs.evolve(header, region=region or header.region, year=year or header.year)
+        year = header.year
+        parsed = work_report_sentences(compact, header)
+        plan_document = False
+    else:
+        if year is None:
+            year = document_year(compact)
+        parsed, plan_document = sentences(compact, region=region, year=year)
     plan_horizon = horizon(compact) if plan_document else None
     if plan_document:
         # a plan (意见, 规划, 方案): every sentence looks to the plan's horizon
@@ -771,7 +795,9 @@ class _Reader:
             period = self.carry  # 1—11月,…增长7.6%。工业投资增长11.3%: the paragraph's months
         if period is None and sentence.year is not None:
             period = _year(sentence.year)
-            if sentence.mode == PLAN and kinds == [OUTCOME]:
+            if sentence.first_year is not None:
+                period = _years(sentence.first_year, sentence.year)
+            elif sentence.mode == PLAN and kinds == [OUTCOME]:
                 period = _year(sentence.year - 1)
             if self.plan_document and kinds == [GOAL] and not each:
                 deadline = True
@@ -800,6 +826,15 @@ class _Reader:
             verb = verb or "增长"
         if negative and change is not None:
             value = -value
+        if (
+            sentence.first_year is not None
+            and period == _years(sentence.first_year, sentence.year)
+            and change is None
+            and not _SPAN_FIGURE.search(clause)
+        ):
+            # 研发投入强度达3.38%, 高速公路由7473公里增至9310公里 in a five-year retrospective:
+            # a level reached, i.e. the level at the end of its last year
+            period = _year(sentence.year)
         high = None
         if quantity.value_high is not None:
             high_value = quantity.value_high * quantity.factor
@@ -1205,12 +1240,15 @@ def _record_id(statement: Statement) -> str:
 def to_records(
     statements: Sequence[Statement], catalog: Catalog | None = None
 ) -> tuple[list[Goal], list[Outcome], list[Unplaced]]:
-    """Typed goals and outcomes for the statements the catalog can place; the rest unplaced.
+    """Typed goals and outcomes for the statements; the rest unplaced, each with its reason.
 
-    A statement is placed when it has a catalog metric, a region and a period, and its value
-    fits the metric (the model's own checks). Ids derive from the document and the span, so
-    they are the same on every run. No statement is dropped: each is in exactly one list, the
-    ones not placed as :class:`~targettrack.Unplaced` with the reason (:func:`unplaced`).
+    The catalog enriches, it does not gate: a statement's metric is the catalog id the
+    extractor placed it on when the wording is the indicator's own (:func:`_placed`), else the
+    measure as the text words it, normalised (``targettrack.measure``). A statement becomes a
+    record when it names a measure, a region and a period and its value is a figure of that
+    measure (the model's and the catalog's checks). Ids derive from the document and the
+    span, so they are the same on every run. No statement is dropped: each is in exactly one
+    list, the ones not placed as :class:`~targettrack.Unplaced` with the reason.
     """
     catalog = catalog or default_catalog()
     goals: list[Goal] = []
@@ -1218,42 +1256,69 @@ def to_records(
     kept: list[Unplaced] = []
     used: set[str] = set()
     for statement in statements:
-        missing = _missing(statement, catalog)
-        record = None if missing else _record(statement, catalog)
-        if record is None:
+        missing = _missing(statement)
+        if missing:
             kept.append(unplaced(statement, missing))
             continue
-        identifier = record["id"]
-        suffix = 2
-        while record["id"] in used:
-            record["id"] = f"{identifier}-{suffix}"
-            suffix += 1
-        try:
-            item: Goal | Outcome
-            if statement.kind == GOAL:
-                item = Goal.from_record(record)
-            else:
-                item = Outcome.from_record(record)
-            check_record(item, catalog)
-            if isinstance(item, Goal):
-                goals.append(item)
-            else:
-                outcomes.append(item)
-        except (ValueError, TypeError) as error:
+        item: Goal | Outcome | None = None
+        error: Exception | None = None
+        for metric in _metric_choices(statement, catalog):
+            record = _record(statement, metric, catalog)
+            identifier = record["id"]
+            suffix = 2
+            while record["id"] in used:
+                record["id"] = f"{identifier}-{suffix}"
+                suffix += 1
+            try:
+                item = (Goal if statement.kind == GOAL else Outcome).from_record(record)
+                check_record(item, catalog)
+            except (ValueError, TypeError) as problem:
+                item, error = None, problem
+                continue
+            break
+        if item is None:
             kept.append(unplaced(statement, str(error) or type(error).__name__))
             continue
-        used.add(record["id"])
+        used.add(item.id)
+        if isinstance(item, Goal):
+            goals.append(item)
+        else:
+            outcomes.append(item)
     return goals, outcomes, kept
 
 
-def _missing(statement: Statement, catalog: Catalog) -> str:
+def _metric_choices(statement: Statement, catalog: Catalog) -> list[str]:
+    """The metrics to try, best first: the catalog's (when the wording is the indicator's
+    own), then the measure as the text words it."""
+    wording = normalise(statement.metric_text)
+    choices = []
+    if statement.metric is not None and _placed(statement.metric, wording, catalog):
+        choices.append(statement.metric)
+    key = measure_key(statement.metric_text, catalog)
+    if key not in choices and (key in catalog or _HAN.search(wording)):
+        choices.append(key)
+    return choices
+
+
+def _placed(metric_id: str, wording: str, catalog: Catalog) -> bool:
+    """Whether the catalog metric the extractor found is what the wording measures: the
+    wording is one of the metric's, or begins with one (规模以上工业增加值增速). A wording that
+    narrows the indicator with words before it (高技术制造业投资 is not 制造业投资; 民间投资
+    项目 is not 民间投资) is a measure of its own."""
+    metric = catalog.get(metric_id)
+    if metric is None:
+        return False
+    if measure_key(wording, catalog) == metric_id:
+        return True
+    words = {normalise(word) for word in (metric.zh, *metric.aliases)}
+    return any(wording.startswith(word) and len(word) >= 2 for word in words)
+
+
+def _missing(statement: Statement) -> str:
     """Why the statement cannot become a record before it is built ("" when nothing is missing)."""
     reasons = []
-    if statement.metric is None or statement.metric not in catalog:
-        if statement.metric_text:
-            reasons.append(f"the catalog has no metric for {statement.metric_text!r}")
-        else:
-            reasons.append("the statement names no metric")
+    if statement.metric is None and not _HAN.search(normalise(statement.metric_text)):
+        reasons.append("the statement names no measure")
     if not statement.region:
         reasons.append("no region")
     if statement.period is None:
@@ -1282,11 +1347,9 @@ def unplaced(statement: Statement, reason: str) -> Unplaced:
     )
 
 
-def _record(statement: Statement, catalog: Catalog | None = None) -> dict[str, Any] | None:
-    if statement.metric is None or not statement.region or statement.period is None:
-        return None
+def _record(statement: Statement, metric_id: str, catalog: Catalog) -> dict[str, Any]:
     value = statement.value
-    metric = None if catalog is None else catalog.get(statement.metric)
+    metric = catalog.get(metric_id)
     if (
         metric is not None
         and metric.is_count
@@ -1300,7 +1363,7 @@ def _record(statement: Statement, catalog: Catalog | None = None) -> dict[str, A
     record: dict[str, Any] = {
         "id": _record_id(statement),
         "region": statement.region,
-        "metric": statement.metric,
+        "metric": metric_id,
         "period": statement.period,
         "source": statement.source,
     }

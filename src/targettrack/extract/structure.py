@@ -16,7 +16,15 @@ from collections import Counter
 
 import attrs
 
-__all__ = ["PROVINCES", "Sentence", "document_year", "sentences"]
+__all__ = [
+    "PROVINCES",
+    "Header",
+    "Sentence",
+    "document_year",
+    "sentences",
+    "work_report_header",
+    "work_report_sentences",
+]
 
 PROVINCES = (
     "北京",
@@ -116,6 +124,8 @@ class Sentence:
     segment: int
     headline: bool = False
     highlight: bool = False  # a box repeating the review's figures (● …)
+    #: the first year when the sentence is about several years (a five-year retrospective)
+    first_year: int | None = None
 
 
 def document_year(text: str) -> int | None:
@@ -255,3 +265,231 @@ def _fill_years(result: list[Sentence], year: int | None, plan_document: bool) -
             plan_year = None if year is None else year + (0 if plan_document else 1)
         if sentence.year is None:
             sentence.year = plan_year if sentence.mode == PLAN else review_year
+
+
+# -- the work-report genre (政府工作报告) -------------------------------------------------------
+
+#: Where a report was delivered: ——2025年1月19日在江苏省第十四届人民代表大会第三次会议上
+_DELIVERED = re.compile(
+    r"(?P<year>\d{4})年(?P<month>\d{1,2})月(?P<day>\d{1,2})日在"
+    r"(?P<body>[^\n,。]{0,24}?)第[一二三四五六七八九十]+届(?P<national>全国)?人民代表大会"
+)
+#: A title: 2025年江苏省政府工作报告, 陕西省2026年政府工作报告, 政府工作报告
+_TITLE = re.compile(
+    r"(?:(?P<year>\d{4})年)?(?P<body>[^\n\d,。:]{0,16}?)(?:(?P<year2>\d{4})年)?政府工作报告"
+)
+_GOVERNMENT_SUFFIX = re.compile(r"(?:人民政府|政府)?$")
+_REGION_SUFFIX = re.compile(
+    r"(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区|自治州|地区|盟|县|区)$"
+)
+#: The speech opens: 各位代表:
+_ADDRESS = re.compile(r"各位代表[:,]")
+#: A numbered part of the speech: 一、2024年工作回顾
+_PART = re.compile(
+    r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]{1,3}、)(?P<title>[^\n]*)"
+)
+_REVIEW_TITLE = re.compile(r"回顾|过去一年|过去五年|工作总结|发展成就|主要成就|取得的成绩")
+_FIVE_YEAR_TITLE = re.compile(r"十[一二三四五六七八九]五|五年")
+_NEXT_PLAN_TITLE = re.compile(
+    r"十(?P<n>[一二三四五六七八九])五[”\"]?时期[^\n]{0,12}(?:目标|任务|举措)"
+)
+_GLOSSARY = re.compile(r"^(?:名词解释|注释|附注)\s*$")
+_APPENDIX = re.compile(r"^(?:附件|附表|附录)[\d一二三四五六七八九十]*\s*$")
+_CHROME_END = re.compile(r"^(?:相关报道|相关文档|扫一扫|责任编辑|分享到|【打印】|打印本页)")
+#: A paragraph of a review opening on the whole five years: “十四五”时期…, 五年来, 过去五年
+_FIVE_YEAR_LEAD = re.compile(
+    r"^(?:[(（][一二三四五六七八九十]+[)）])?[“\"]?(?:十[一二三四五六七八九]五[”\"]?"
+    r"(?:时期|以来|期间|这五年)|五年来|过去五年|这五年|回顾五年|五年间)"
+)
+#: …or on the single year: 刚刚过去的2025年, 2025年, 过去一年, 一年来
+_YEAR_LEAD = re.compile(
+    r"^(?:[(（][一二三四五六七八九十]+[)）])?(?:各位代表,)?(?:刚刚过去的|过去的)?"
+    r"(?:(?P<year>\d{4})年(?!以来)|过去一年|一年来|去年)"
+)
+_CHINESE_ORDINALS = "一二三四五六七八九"
+#: a paragraph opening on the next plan's targets: “十五五”时期经济社会发展的主要目标是
+_NEXT_PLAN_LEAD = re.compile(
+    r"^(?:[(（][一二三四五六七八九十]+[)）])?[“\"]?十[一二三四五六七八九]五[”\"]?时期[^。\n]{0,16}(?:目标|任务)"
+)
+
+
+@attrs.frozen
+class Header:
+    """What the header of a work report says: who reports, for which year, and when."""
+
+    region: str | None
+    year: int | None
+    delivered: tuple[int, int, int] | None  # (year, month, day)
+    #: where the speech begins (各位代表), or 0; what stands before it is the header
+    body_start: int
+
+
+def _region_name(body: str) -> str | None:
+    body = _GOVERNMENT_SUFFIX.sub("", body.strip(" ——-—:"))
+    if not body:
+        return None
+    if body.startswith(("国务院", "中华人民共和国", "全国", "中央")):
+        return "全国"
+    short = _REGION_SUFFIX.sub("", body)
+    for province in PROVINCES:  # 内蒙古自治区, 广西壮族自治区 → the short name
+        if short.startswith(province):
+            return province
+    return short if 2 <= len(short) <= 8 else None
+
+
+def work_report_header(text: str) -> Header | None:
+    """The header of a 政府工作报告 (``None`` when ``text`` does not open as one).
+
+    The region comes from the congress the report was delivered to (江苏省第十四届人民代表大会 →
+    江苏; 全国人民代表大会 → 全国) or from the title (2025年江苏省政府工作报告); the report's year
+    from its delivery date or title.
+    """
+    head = text[:2000]
+    title = _TITLE.search(head)
+    if title is None:
+        return None
+    address = _ADDRESS.search(text, 0, 4000)
+    body_start = address.start() if address is not None else 0
+    region: str | None = None
+    year: int | None = None
+    delivered = _DELIVERED.search(head)
+    date: tuple[int, int, int] | None = None
+    if delivered is not None:
+        date = (
+            int(delivered.group("year")),
+            int(delivered.group("month")),
+            int(delivered.group("day")),
+        )
+        year = date[0]
+        region = "全国" if delivered.group("national") else _region_name(delivered.group("body"))
+    if region is None:
+        region = _region_name(title.group("body"))
+    if year is None:
+        written = title.group("year") or title.group("year2")
+        year = int(written) if written else None
+    return Header(region, year, date, body_start)
+
+
+@attrs.frozen
+class _Part:
+    start: int
+    mode: str  # review | plan | "" (not read: header, glossary, page chrome)
+    first_year: int | None
+    year: int | None
+    #: a review of one year next to a five-year retrospective: paragraphs switch between the
+    #: five years and the single year
+    five_years: tuple[int, int] | None = None
+    single: int | None = None
+
+
+def _five_years(title: str, reviewed: int) -> tuple[int, int]:
+    """The five years a retrospective covers: the named plan's, else the five up to ``reviewed``."""
+    match = re.search(r"十(?P<n>[一二三四五六七八九])五", title)
+    if match is not None:
+        from ..periods import five_year_plan
+
+        return five_year_plan(10 + _CHINESE_ORDINALS.index(match.group("n")) + 1)
+    return reviewed - 4, reviewed
+
+
+def _parts(text: str, header: Header) -> list[_Part]:
+    """The parts of a work report of year ``header.year``, in order."""
+    report_year = header.year
+    reviewed = None if report_year is None else report_year - 1
+    parts = [_Part(0, "", None, None)]
+    if header.body_start:
+        parts.append(_Part(header.body_start, PLAN, report_year, report_year))
+    seen_review = False
+    for line in re.finditer(r"(?m)^[^\n]*", text):
+        body = line.group()
+        start = line.start()
+        if start < header.body_start:
+            continue
+        if _GLOSSARY.match(body) or _CHROME_END.match(body):
+            parts.append(_Part(start, "", None, None))
+            continue
+        if _APPENDIX.match(body):
+            parts.append(_Part(start, PLAN, report_year, report_year))
+            continue
+        part = _PART.match(body)
+        if part is None or len(body) > 60:
+            continue
+        title = part.group("title")
+        years = [int(y) for y in re.findall(r"(\d{4})年", title)]
+        if _REVIEW_TITLE.search(title) and reviewed is not None:
+            seen_review = True
+            single = max(years) if years else reviewed
+            if _FIVE_YEAR_TITLE.search(title):
+                span = _five_years(title, single)
+                if years or "一年" in title:
+                    # 一、“十四五”时期和2025年工作回顾: the year, with five-year paragraphs
+                    parts.append(_Part(start, REVIEW, single, single, span, single))
+                else:
+                    # 一、“十四五”时期经济社会发展回顾: the five years, with paragraphs on the year
+                    parts.append(_Part(start, REVIEW, span[0], span[1], span, single))
+            else:
+                parts.append(_Part(start, REVIEW, single, single))
+            continue
+        following = _NEXT_PLAN_TITLE.search(title)
+        if following is not None:
+            first, last = _five_years(following.group(), (report_year or 0) + 4)
+            parts.append(_Part(start, PLAN, first, last))
+            continue
+        if seen_review or years:
+            plan_year = max(years) if years else report_year
+            parts.append(_Part(start, PLAN, plan_year, plan_year))
+    return parts
+
+
+def work_report_sentences(text: str, header: Header) -> list[Sentence]:
+    """The sentences of a work report with the part each belongs to.
+
+    The review (一、2024年工作回顾; 过去一年) gives outcomes of the year before the report; the
+    year's targets and tasks (主要预期目标, 重点工作, appendices of 民生实事) give goals of the
+    report's year; a “十四五” retrospective gives outcomes of its five years and “十五五” targets
+    goals of the next five; the header, glossaries and page chrome give nothing.
+    """
+    parts = _parts(text, header)
+    result: list[Sentence] = []
+    index = 0
+    position = 0
+    length = len(text)
+    part = parts[0]
+    current: tuple[int | None, int | None] = (part.first_year, part.year)
+    while position < length:
+        match = _SPLIT.search(text, position)
+        end = match.start() if match else length
+        while index + 1 < len(parts) and parts[index + 1].start <= position:
+            index += 1
+            part = parts[index]
+            current = (part.first_year, part.year)
+        body = text[position:end]
+        if body.strip():
+            paragraph = position == 0 or text[position - 1] == "\n"
+            if part.mode == REVIEW and part.five_years is not None and paragraph:
+                lead = _YEAR_LEAD.match(body)
+                if _FIVE_YEAR_LEAD.match(body):
+                    current = part.five_years
+                elif lead is not None and part.single is not None:
+                    named = lead.group("year")
+                    single = int(named) if named and int(named) <= part.single else part.single
+                    current = (single, single)
+            elif part.mode == REVIEW and paragraph and _NEXT_PLAN_LEAD.match(body):
+                # “十五五”时期…主要目标: a retrospective's part turns to the next plan's targets
+                first, last = _five_years(body[:12], (header.year or 0) + 4)
+                part = _Part(position, PLAN, first, last)
+                current = (first, last)
+            result.append(
+                Sentence(
+                    position,
+                    end,
+                    header.region,
+                    part.mode,
+                    current[1],
+                    0,
+                    headline=_PART.match(body) is not None,
+                    first_year=current[0] if current[0] != current[1] else None,
+                )
+            )
+        position = end + 1
+    return result

@@ -109,6 +109,21 @@ class Prepared:
         return first, min(stop, len(self.original))
 
 
+#: A numbered heading: 一、2024年工作回顾, (三)改革开放持续深化 — its 、 is not a comma.
+_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])")
+
+
+def _is_heading(line: str) -> bool:
+    """A short numbered heading line, with no sentence inside it."""
+    match = _HEADING.match(line)
+    if match is None:
+        return False
+    rest = line[match.end() :]
+    return (
+        "。" not in rest and "," not in rest and ";" not in rest and len(line.strip()) <= _HEADLINE
+    )
+
+
 def prepare(text: str) -> Prepared:
     """Normalise and compact ``text`` for the extractor."""
     normalised, origin = _fold(text)
@@ -119,6 +134,7 @@ def prepare(text: str) -> Prepared:
     length = 0
     position = 0
     line_start = 0
+    line_origin = 0
     line_comma = False
     for match in _REMOVABLE.finditer(normalised):
         begin, finish = match.span()
@@ -135,13 +151,17 @@ def prepare(text: str) -> Prepared:
             continue
         previous = pieces[-1][-1] if pieces and pieces[-1] else ""
         line_length = length - line_start
-        headline = 0 < line_length <= _HEADLINE and not line_comma
+        headline = 0 < line_length <= _HEADLINE and (
+            not line_comma or _is_heading(normalised[line_origin:begin])
+        )
         if not headline:
             # the next line may be a headline: 2021年工作思路 after an unfinished paragraph
             line_end = normalised.find("\n", finish)
             line_end = len(normalised) if line_end < 0 else line_end
             following = normalised[finish:line_end].strip()
-            headline = 0 < len(following) <= _HEADLINE and _PUNCTUATION.isdisjoint(following)
+            headline = 0 < len(following) <= _HEADLINE and (
+                _PUNCTUATION.isdisjoint(following) or _is_heading(following)
+            )
         bullet = finish < len(normalised) and (
             normalised[finish] in _BULLETS
             or (normalised[finish] == "-" and normalised[finish + 1 : finish + 2].isspace())
@@ -159,6 +179,7 @@ def prepare(text: str) -> Prepared:
             breaks.add(length)
             length += 1
         line_start = length
+        line_origin = finish
         line_comma = False
     if position < len(normalised):
         runs.append(length)

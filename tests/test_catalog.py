@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import targettrack as tt
 from targettrack._text import MAGNITUDES
-from targettrack.catalog import Direction, Kind
+from targettrack.catalog import About, Direction, Kind
 from targettrack.units import unit
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,6 +37,22 @@ THEMES = {
     "talent",
     "finance",
     "other",
+    # the standard indicators (indicators.yaml)
+    "agriculture",
+    "consumption",
+    "economy",
+    "education",
+    "employment",
+    "energy",
+    "environment",
+    "health",
+    "housing",
+    "income",
+    "population",
+    "prices",
+    "social",
+    "trade",
+    "transport",
 }
 DIRECTIONS = {"higher", "lower"}
 RECOGNITIONS = {None, "national", "provincial"}
@@ -153,6 +169,12 @@ def test_directions_themes_kinds_and_recognition_are_documented(catalog: tt.Cata
         assert metric.stock is None or metric.kind is Kind.FLOW, metric.id
 
 
+def _indicator_ids() -> set[str]:
+    """The standard indicators of the statistical system: shared by every report by design."""
+    records = yaml.safe_load((CATALOG_DIR / "indicators.yaml").read_text(encoding="utf-8"))
+    return {record["id"] for record in records}
+
+
 def test_ceilings_are_lower_is_better(catalog: tt.Catalog) -> None:
     for metric_id in (
         "industrial_energy_intensity",
@@ -161,8 +183,16 @@ def test_ceilings_are_lower_is_better(catalog: tt.Catalog) -> None:
         "five_g_approval_time",
     ):
         assert catalog[metric_id].direction is Direction.LOWER, metric_id
-    lower = {m.id for m in catalog if m.direction is Direction.LOWER}
-    assert all(re.search("能耗|审批", catalog[i].zh) for i in lower), lower
+    for metric_id in ("cpi", "surveyed_unemployment_rate", "pm25_concentration"):
+        if metric_id in catalog:
+            assert catalog[metric_id].direction is Direction.LOWER, metric_id
+            assert catalog[metric_id].about_reading is About.CEILING, metric_id
+    # the industry files' ceilings are energy use and approval steps; the standard
+    # indicators' are prices, unemployment, pollution, debt and the like
+    seeds_lower = {
+        m.id for m in catalog if m.direction is Direction.LOWER and m.id not in _indicator_ids()
+    }
+    assert all(re.search("能耗|审批", catalog[i].zh) for i in seeds_lower), seeds_lower
 
 
 def test_shares_and_ratios_are_dimensionless(catalog: tt.Catalog) -> None:
@@ -193,7 +223,7 @@ def test_every_metric_is_used_or_shared(
 ) -> None:
     cited = {r["metric"] for r in records}
     linked = {m.stock for m in catalog if m.stock is not None and m.id in cited}
-    common = {m["id"] for m in files["common.yaml"]}
+    common = {m["id"] for m in files["common.yaml"]} | _indicator_ids()
     for metric in catalog:
         # a provincial metric is cited by a record, or is the stock a cited flow adds to
         # (single_champions_provincial: 新认定省级制造业单项冠军 is reported, the total is not)

@@ -95,7 +95,7 @@ def test_errors_raised_by_the_library_pickle() -> None:
     for action in (
         lambda: tt.quantity("3公倾"),
         lambda: tt.Period.parse("13月", year=2025),
-        lambda: tt.Amount(3, "艘"),
+        lambda: tt.Amount(3, "匹"),
     ):
         with pytest.raises(tt.TargetTrackError) as caught:
             action()

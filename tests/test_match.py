@@ -108,7 +108,7 @@ def test_a_partial_year_decides_a_rate_provisionally() -> None:
     )
     assert verdict.status is tt.Status.MET
     assert verdict.provisional
-    assert "above the target meets" in verdict.reason
+    assert "左右 read as a floor" in verdict.reason
 
 
 def test_about_reads_the_metric_direction() -> None:

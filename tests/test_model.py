@@ -124,9 +124,9 @@ def test_amount_value_that_is_not_a_number_is_a_validation_error(value: object) 
 
 def test_amount_unit_must_be_known() -> None:
     with pytest.raises(tt.ValidationError) as caught:
-        Amount(3, "艘")
+        Amount(3, "匹")
     assert caught.value.field == "unit"
-    assert caught.value.got == "艘"
+    assert caught.value.got == "匹"
 
 
 def test_amount_conversion_between_kinds_raises() -> None:

@@ -13,7 +13,7 @@ from ._errors import (
     UnitError,
     ValidationError,
 )
-from .catalog import Catalog, Metric, default_catalog
+from .catalog import Catalog, Metric, catalog_files, default_catalog
 from .dataset import Dataset, Document, load_dataset, load_document
 from .evaluation import evaluate_extraction, load_gold
 from .extract import (
@@ -74,6 +74,7 @@ __all__ = [
     "__version__",
     "audit",
     "audit_dataset",
+    "catalog_files",
     "default_catalog",
     "evaluate_extraction",
     "extract_statements",

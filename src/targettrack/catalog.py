@@ -29,6 +29,7 @@ __all__ = [
     "Direction",
     "Kind",
     "Metric",
+    "catalog_files",
     "convert_between",
     "default_catalog",
 ]
@@ -371,12 +372,16 @@ def _load_file(path: Path, seen: dict[str, str]) -> list[Metric]:
     return metrics
 
 
-@functools.cache
-def default_catalog() -> Catalog:
-    """The catalog shipped with targettrack (``data/catalog/*.yaml``)."""
+def catalog_files() -> list[Path]:
+    """The catalog files shipped with targettrack (``data/catalog/*.yaml``), in load order."""
     folder = resources.files("targettrack").joinpath("data/catalog")
-    paths = sorted(
+    return sorted(
         (Path(str(entry)) for entry in folder.iterdir() if entry.name.endswith(".yaml")),
         key=lambda p: (p.name != "common.yaml", p.name),
     )
-    return Catalog.from_files(paths)
+
+
+@functools.cache
+def default_catalog() -> Catalog:
+    """The catalog shipped with targettrack (:func:`catalog_files`)."""
+    return Catalog.from_files(catalog_files())

@@ -93,18 +93,60 @@ def _yaml_files(path: Path) -> list[Path]:
     return [path]
 
 
-def _extract(path: Path, inputs: _Inputs) -> None:
+def _extract(path: Path, inputs: _Inputs, options: _Options) -> None:
     """Read a raw document through the extractor (``targettrack.extract``)."""
     from .extract import extract_statements, to_records
 
     text = read_text(path)
-    statements = extract_statements(text, doc=path.name)
-    goals, outcomes, unplaced = to_records(statements)
+    statements = extract_statements(
+        text, doc=path.name, region=options.region, year=options.year, catalog=options.catalog
+    )
+    goals, outcomes, unplaced = to_records(statements, options.catalog)
+    _warn_unread(path, statements, goals, outcomes, options)
     inputs.goals.extend(goals)
     inputs.outcomes.extend(outcomes)
     inputs.unplaced.extend(unplaced)
     inputs.documents.append(SourceDocument(path.name, _first_line(text)))
     inputs.texts[path.name] = text
+
+
+class _Options:
+    """What the command line says the documents do not: region, year, extra catalog files."""
+
+    def __init__(self, args: argparse.Namespace | None = None) -> None:
+        from .catalog import Catalog, catalog_files, default_catalog
+
+        self.region: str | None = getattr(args, "region", None)
+        self.year: int | None = getattr(args, "year", None)
+        extra = list(getattr(args, "catalog", None) or [])
+        self.catalog = (
+            Catalog.from_files([*catalog_files(), *extra]) if extra else default_catalog()
+        )
+
+
+def _warn_unread(
+    path: Path,
+    statements: Sequence[Any],
+    goals: Sequence[Goal],
+    outcomes: Sequence[Outcome],
+    options: _Options,
+) -> None:
+    """Name a document whose region, year or statements could not be told, and what to pass."""
+    if not statements:
+        print(f"warning: {path}: no quantified statement found", file=sys.stderr)
+        return
+    if options.region is None and not any(s.region for s in statements):
+        print(
+            f"warning: {path}: the region could not be told from the text; pass --region",
+            file=sys.stderr,
+        )
+    if options.year is None and not any(s.period is not None for s in statements):
+        print(
+            f"warning: {path}: the year could not be told from the text; pass --year",
+            file=sys.stderr,
+        )
+    if not goals and not outcomes:
+        print(f"warning: {path}: no goal or outcome could be placed", file=sys.stderr)
 
 
 def _first_line(text: str) -> str:
@@ -114,10 +156,11 @@ def _first_line(text: str) -> str:
     return ""
 
 
-def load_inputs(files: Sequence[str]) -> _Inputs:
+def load_inputs(files: Sequence[str], options: _Options | None = None) -> _Inputs:
     """Load the FILE arguments; none means the seed dataset."""
     from .dataset import load_dataset
 
+    options = options or _Options()
     inputs = _Inputs()
     if not files:
         inputs.add_dataset(load_dataset())
@@ -126,7 +169,7 @@ def load_inputs(files: Sequence[str]) -> _Inputs:
     for name in files:
         path = Path(name)
         if path.suffix.lower() == ".txt":
-            _extract(path, inputs)
+            _extract(path, inputs, options)
         elif path.is_dir() or path.suffix.lower() in (".yaml", ".yml"):
             if not path.exists():
                 raise DataError(name, None, "no such file")
@@ -229,11 +272,13 @@ def _run_audit(args: argparse.Namespace) -> int:
     from . import report
 
     as_of = dt.date.today() if args.as_of is None else parse_date(args.as_of)
-    inputs = load_inputs(args.files)
+    options = _Options(args)
+    inputs = load_inputs(args.files, options)
     result: Audit = audit(
         inputs.goals,
         inputs.outcomes,
         as_of,
+        catalog=options.catalog,
         documents=inputs.documents,
         unplaced=inputs.unplaced,
     )
@@ -283,7 +328,35 @@ def _add_audit(subparsers: Any) -> None:
         metavar="PATH",
         help="write the report to PATH (whole or not at all) and print the summary line",
     )
+    _add_reading_options(parser)
     parser.set_defaults(run=_run_audit)
+
+
+def _year_number(text: str) -> int:
+    if not text.isdigit() or not 1900 <= int(text) <= 2200:
+        raise argparse.ArgumentTypeError(f"expected a year such as 2025, got {text!r}")
+    return int(text)
+
+
+def _add_reading_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--region",
+        metavar="NAME",
+        help="the region raw documents are about, when their text does not say (江苏, 全国)",
+    )
+    parser.add_argument(
+        "--year",
+        type=_year_number,
+        metavar="YEAR",
+        help="the year raw documents were written in, when their text does not say",
+    )
+    parser.add_argument(
+        "--catalog",
+        action="append",
+        metavar="FILE",
+        help="a catalog file of your own (YAML, docs/catalog.md), read after the shipped ones; "
+        "may be given more than once",
+    )
 
 
 # -- the extract and evaluate commands ------------------------------------------------------------
@@ -294,10 +367,19 @@ def _run_extract(args: argparse.Namespace) -> int:
 
     from .extract import extract_statements, statements_to_json, statements_to_yaml
 
+    options = _Options(args)
     statements = []
     for name in args.files:
         path = Path(name)
-        statements.extend(extract_statements(read_text(path), doc=path.name))
+        statements.extend(
+            extract_statements(
+                read_text(path),
+                doc=path.name,
+                region=options.region,
+                year=options.year,
+                catalog=options.catalog,
+            )
+        )
     if args.format == "yaml":
         text = statements_to_yaml(statements)
     else:
@@ -322,6 +404,7 @@ def _add_extract(subparsers: Any) -> None:
         "-f", "--format", choices=("json", "yaml"), default="json", help="json (default) or yaml"
     )
     parser.add_argument("-o", "--output", metavar="PATH", help="write to PATH instead of stdout")
+    _add_reading_options(parser)
     parser.set_defaults(run=_run_extract)
 
 
@@ -372,8 +455,53 @@ def _add_evaluate(subparsers: Any) -> None:
     parser.set_defaults(run=_run_evaluate)
 
 
+def _run_evaluate_corpus(args: argparse.Namespace) -> int:
+    from .corpus_eval import evaluate_pairs, format_scores, load_pairs
+
+    pairs = load_pairs(args.gold, args.corpus)
+    if args.pairs:
+        unknown = sorted(set(args.pairs) - {p.pair for p in pairs})
+        if unknown:
+            known = ", ".join(p.pair for p in pairs)
+            raise DataError(str(unknown[0]), None, f"no such pair; the pairs are {known}")
+        pairs = [p for p in pairs if p.pair in args.pairs]
+    scores = evaluate_pairs(pairs, args.corpus, _Options(args).catalog)
+    _print(format_scores(scores, misses=not args.summary))
+    return 0
+
+
+def _add_evaluate_corpus(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "evaluate-corpus",
+        help="audit the corpus pairs from their raw texts and score the verdicts against gold",
+        description=(
+            "Audit each plan→review pair of the corpus from its raw texts (as 'targettrack "
+            "audit PLAN REVIEW' does) and print, per pair and for the developed and held-out "
+            "pairs: gold goals, how many the audit found, strict verdicts and how many it got "
+            "right, and verdicts citing evidence of another year; then every goal it got wrong, "
+            "with the plan's quote, the review's and the audit's reason (docs/corpus.md)."
+        ),
+        formatter_class=_Formatter,
+    )
+    parser.add_argument("pairs", nargs="*", metavar="PAIR", help="pairs to score (default: all)")
+    parser.add_argument("--gold", metavar="DIR", help="folder of gold files (default: shipped)")
+    parser.add_argument("--corpus", metavar="DIR", help="folder of documents (default: shipped)")
+    parser.add_argument(
+        "--summary", action="store_true", help="the table only, without the wrong verdicts"
+    )
+    parser.add_argument(
+        "--catalog", action="append", metavar="FILE", help="a catalog file of your own"
+    )
+    parser.set_defaults(run=_run_evaluate_corpus)
+
+
 #: The subcommands, each adding its parser to the subparsers.
-COMMANDS: list[Callable[[Any], None]] = [_add_audit, _add_extract, _add_evaluate]
+COMMANDS: list[Callable[[Any], None]] = [
+    _add_audit,
+    _add_extract,
+    _add_evaluate,
+    _add_evaluate_corpus,
+]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -124,7 +124,9 @@ def _goal(file: Path, pair: dict[str, Any], record: Any, plan: str, review: str)
     if record["verdict"] not in _STATUSES:
         raise DataError(str(file), line, f"{name}: verdict must be met, missed or unreported")
     if record["comparator"] not in _COMPARATORS:
-        raise DataError(str(file), line, f"{name}: comparator must be one of {sorted(_COMPARATORS)}")
+        raise DataError(
+            str(file), line, f"{name}: comparator must be one of {sorted(_COMPARATORS)}"
+        )
     if not isinstance(record["strict"], bool):
         raise DataError(str(file), line, f"{name}: strict must be true or false")
     try:
@@ -150,9 +152,7 @@ def _goal(file: Path, pair: dict[str, Any], record: Any, plan: str, review: str)
     )
 
 
-def load_pairs(
-    gold: str | Path | None = None, corpus: str | Path | None = None
-) -> list[GoldPair]:
+def load_pairs(gold: str | Path | None = None, corpus: str | Path | None = None) -> list[GoldPair]:
     """The gold pairs of a folder of gold files (default: the project's), their quotes checked
     against the documents of ``corpus`` (default: the project's corpus)."""
     gold_path = Path(gold) if gold is not None else corpus_gold_dir()

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -128,7 +129,10 @@ class Report:
 
 
 def gold_dir() -> Path:
-    """The gold files of a source checkout (``tests/gold``)."""
+    """The gold files: installed with the package, or ``tests/gold`` of a source checkout."""
+    packaged = Path(str(resources.files("targettrack").joinpath("_gold")))
+    if packaged.is_dir():
+        return packaged
     return Path(__file__).resolve().parents[2] / "tests" / "gold"
 
 

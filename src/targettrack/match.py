@@ -29,8 +29,8 @@ import attrs
 
 from ._errors import UnitError, ValidationError
 from .catalog import About, Catalog, Direction, Kind, Metric, convert_between, default_catalog
-from .measure import measure_key, near
 from .dataset import Dataset
+from .measure import measure_key, near
 from .model import (
     Bound,
     Change,

@@ -257,8 +257,9 @@ def _fitting_unit(metric: Metric) -> st.SearchStrategy[str]:
     its dimension otherwise."""
     if metric.is_count:
         words = st.sampled_from((metric.unit, *metric.classifiers))
-        # 3.5万家: a magnitude in front of the classifier
-        prefixed = st.tuples(st.sampled_from(("十", "百", "千", "万")), words).map("".join)
+        # 3.5万家: a magnitude in front of the bare classifier (not of 万人: 万万人 is no unit)
+        bare = st.sampled_from((metric.classifier, *metric.classifiers))
+        prefixed = st.tuples(st.sampled_from(("十", "百", "千", "万")), bare).map("".join)
         return st.one_of(words, prefixed)
     dimension = metric.dimension
     if dimension == "ratio":

@@ -28,7 +28,7 @@ import attrs
 import yaml
 
 from .._text import MAGNITUDES
-from ..catalog import Catalog, default_catalog
+from ..catalog import Catalog, Kind, default_catalog
 from ..dataset import check_record
 from ..measure import measure_key, normalise
 from ..model import (
@@ -367,9 +367,10 @@ def extract_statements(
         # a 政府工作报告: its header says who reports and for which year; --region and
         # --year override what it says
         header = attrs.evolve(header, region=region or header.region, year=year or header.year)
-        year = header.year
-        parsed = work_report_sentences(compact, header)
-        plan_document = False
+        region, year = header.region, header.year
+    structured = None if header is None else work_report_sentences(compact, header)
+    if structured is not None:
+        parsed, plan_document = structured, False
     else:
         if year is None:
             year = document_year(compact)
@@ -1302,16 +1303,23 @@ def _metric_choices(statement: Statement, catalog: Catalog) -> list[str]:
 
 def _placed(metric_id: str, wording: str, catalog: Catalog) -> bool:
     """Whether the catalog metric the extractor found is what the wording measures: the
-    wording is one of the metric's, or begins with one (规模以上工业增加值增速). A wording that
-    narrows the indicator with words before it (高技术制造业投资 is not 制造业投资; 民间投资
-    项目 is not 民间投资) is a measure of its own."""
+    wording is one of the metric's; for a count of a programme, contains one; for an amount,
+    share or rate, begins with one (规模以上工业增加值增速). An amount narrowed by words before
+    it (高技术制造业投资 is not 制造业投资; 省产业园规上工业增加值 is not the province's) is a
+    measure of its own."""
     metric = catalog.get(metric_id)
     if metric is None:
         return False
     if measure_key(wording, catalog) == metric_id:
         return True
-    words = {normalise(word) for word in (metric.zh, *metric.aliases)}
-    return any(wording.startswith(word) and len(word) >= 2 for word in words)
+    words = {normalise(word).lstrip("+") for word in (metric.zh, *metric.aliases)}
+    bare = wording.lstrip("+")
+    if metric.kind in (Kind.FLOW, Kind.STOCK):
+        # counts of a programme: the level and the verb around the name were read already
+        # (新培育国家中小企业特色产业集群 is the national clusters' flow)
+        return any(word in bare and len(word) >= 2 for word in words)
+    # amounts, shares and rates: a wording that narrows them is another measure
+    return any(bare.startswith(word) and len(word) >= 2 for word in words)
 
 
 def _missing(statement: Statement) -> str:

@@ -325,7 +325,7 @@ class Header:
 
 
 def _region_name(body: str) -> str | None:
-    body = _GOVERNMENT_SUFFIX.sub("", body.strip(" ——-—:"))
+    body = _GOVERNMENT_SUFFIX.sub("", body.strip(" \u2014-:"))
     if not body:
         return None
     if body.startswith(("国务院", "中华人民共和国", "全国", "中央")):
@@ -441,15 +441,18 @@ def _parts(text: str, header: Header) -> list[_Part]:
     return parts
 
 
-def work_report_sentences(text: str, header: Header) -> list[Sentence]:
+def work_report_sentences(text: str, header: Header) -> list[Sentence] | None:
     """The sentences of a work report with the part each belongs to.
 
     The review (一、2024年工作回顾; 过去一年) gives outcomes of the year before the report; the
     year's targets and tasks (主要预期目标, 重点工作, appendices of 民生实事) give goals of the
     report's year; a “十四五” retrospective gives outcomes of its five years and “十五五” targets
-    goals of the next five; the header, glossaries and page chrome give nothing.
+    goals of the next five; the header, glossaries and page chrome give nothing. ``None``
+    when the text has neither the speech's address (各位代表) nor a numbered review part.
     """
     parts = _parts(text, header)
+    if not header.body_start and not any(part.mode == REVIEW for part in parts):
+        return None  # no speech and no numbered review: read it as any other document
     result: list[Sentence] = []
     index = 0
     position = 0

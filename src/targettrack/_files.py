@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -9,7 +10,7 @@ import yaml
 
 from ._errors import DataError
 
-__all__ = ["load_yaml", "read_text"]
+__all__ = ["load_yaml", "read_text", "shipped"]
 
 
 class _LineLoader(yaml.SafeLoader):
@@ -52,3 +53,12 @@ def read_text(path: str | Path) -> str:
         raise DataError(str(path), None, "no such file") from None
     except UnicodeDecodeError as error:
         raise DataError(str(path), None, f"not UTF-8 text ({error.reason})") from None
+
+
+def shipped(packaged: str, checkout: str) -> Path:
+    """A folder of data shipped with targettrack: inside the installed package (``packaged``,
+    relative to it), else in the source checkout (``checkout``, relative to its root)."""
+    path = Path(str(resources.files("targettrack").joinpath(packaged)))
+    if path.is_dir():
+        return path
+    return Path(__file__).resolve().parents[2] / checkout

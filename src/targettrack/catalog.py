@@ -328,7 +328,7 @@ class Catalog:
             )
         try:
             metric.convert(value, unit_text, change=change)
-        except (ValidationError, UnitError) as error:
+        except ValidationError as error:
             expected = (
                 "a ratio (a change in % or percentage points)"
                 if change

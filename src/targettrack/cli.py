@@ -350,6 +350,10 @@ def _add_reading_options(parser: argparse.ArgumentParser) -> None:
         metavar="YEAR",
         help="the year raw documents were written in, when their text does not say",
     )
+    _add_catalog_option(parser)
+
+
+def _add_catalog_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--catalog",
         action="append",
@@ -489,9 +493,7 @@ def _add_evaluate_corpus(subparsers: Any) -> None:
     parser.add_argument(
         "--summary", action="store_true", help="the table only, without the wrong verdicts"
     )
-    parser.add_argument(
-        "--catalog", action="append", metavar="FILE", help="a catalog file of your own"
-    )
+    _add_catalog_option(parser)
     parser.set_defaults(run=_run_evaluate_corpus)
 
 

@@ -22,14 +22,13 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterable, Sequence
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import attrs
 
 from ._errors import DataError
-from ._files import load_yaml, read_text
+from ._files import load_yaml, read_text, shipped
 from .catalog import Catalog, default_catalog
 from .extract import extract_statements, to_records
 from .extract.reader import canonical
@@ -81,22 +80,14 @@ class GoldPair:
     held_out: bool = False
 
 
-def _packaged_or_checkout(packaged: str, checkout: Path) -> Path:
-    path = Path(str(resources.files("targettrack").joinpath(packaged)))
-    if path.is_dir():
-        return path
-    return checkout
-
-
 def corpus_dir() -> Path:
     """The corpus of real work reports: installed with the package, or ``corpus/``."""
-    return _packaged_or_checkout("_corpus", Path(__file__).resolve().parents[2] / "corpus")
+    return shipped("_corpus", "corpus")
 
 
 def corpus_gold_dir() -> Path:
     """The gold of the corpus pairs: installed with the package, or ``tests/gold/corpus``."""
-    root = Path(__file__).resolve().parents[2]
-    return _packaged_or_checkout("_gold/corpus", root / "tests" / "gold" / "corpus")
+    return shipped("_gold/corpus", "tests/gold/corpus")
 
 
 def _source(file: Path, doc: str, text: str, record: Any, what: str) -> Source:
@@ -201,10 +192,8 @@ class PairScore:
     found: int
     strict: int
     strict_right: int
-    judged: int  # gold goals found, all verdicts
-    right: int
+    right: int  # found goals with the gold verdict, strict or not
     wrong_year: int
-    goals_in_audit: int  # goals the audit read from the plan for the gold year
     misses: tuple[Miss, ...]
 
 
@@ -271,10 +260,7 @@ def score_pair(pair: GoldPair, result: Audit) -> PairScore:
             not year.contains(o.period) for o in verdict.evidence
         ):
             wrong_year += 1
-    in_year = sum(1 for v in verdicts if v.goal.period == year)
-    return PairScore(
-        pair, found, strict, strict_right, found, right, wrong_year, in_year, tuple(misses)
-    )
+    return PairScore(pair, found, strict, strict_right, right, wrong_year, tuple(misses))
 
 
 def evaluate_pairs(

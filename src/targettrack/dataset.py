@@ -10,14 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import attrs
 
 from ._errors import DataError, TargetTrackError, ValidationError
-from ._files import load_yaml, read_text
+from ._files import load_yaml, read_text, shipped
 from .catalog import Catalog, default_catalog
 from .model import Goal, Outcome
 
@@ -171,13 +170,10 @@ def seeds_dir() -> Path:
 
     Installed, the seeds ship inside the package; in a source checkout they are ``seeds/``.
     """
-    packaged = Path(str(resources.files("targettrack").joinpath("_seeds")))
-    if packaged.is_dir():
-        return packaged
-    checkout = Path(__file__).resolve().parents[2] / "seeds"
-    if checkout.is_dir():
-        return checkout
-    raise DataError(str(packaged), None, "the seed documents are not installed")
+    folder = shipped("_seeds", "seeds")
+    if not folder.is_dir():
+        raise DataError(str(folder), None, "the seed documents are not installed")
+    return folder
 
 
 def load_dataset(

@@ -27,14 +27,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import attrs
 
 from ._errors import DataError
-from ._files import load_yaml, read_text
+from ._files import load_yaml, read_text, shipped
 from .extract.reader import Statement, canonical
 from .model import Amount
 from .periods import Period
@@ -130,10 +129,7 @@ class Report:
 
 def gold_dir() -> Path:
     """The gold files: installed with the package, or ``tests/gold`` of a source checkout."""
-    packaged = Path(str(resources.files("targettrack").joinpath("_gold")))
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "tests" / "gold"
+    return shipped("_gold", "tests/gold")
 
 
 def load_gold(path: str | Path, *, text_dir: str | Path | None = None) -> dict[str, list[GoldItem]]:

@@ -128,7 +128,7 @@ def audit(
     catalog = catalog or default_catalog()
     as_of = as_of or dt.date.today()
     outcome_list = sorted(outcomes, key=lambda o: (o.period, o.id))
-    index: dict[tuple[str, str], list[Outcome]] = defaultdict(list)
+    index: _Index = _Index(list)
     keys: dict[str, str] = {}
     for outcome in outcome_list:
         key = keys.get(outcome.metric)
@@ -442,8 +442,7 @@ def _unmatched(
             f"the review gives {goal.metric} only as {', '.join(kinds)}, not as "
             f"{_figure_kind(goal.change)}"
         )
-    region_keys = {k for (region, k) in index if region == goal.region}
-    close = near(goal.metric, region_keys)
+    close = _near(index, goal.region, goal.metric)
     if close:
         shown = []
         for other in close:
@@ -457,6 +456,30 @@ def _unmatched(
         f"unreported: no outcome of {goal.metric} for {goal.period}{extra}.{_not_due_note(due)}",
         not_yet_due=not due,
     )
+
+
+class _Index(defaultdict[tuple[str, str], list[Outcome]]):
+    """Outcomes by (region, measure key), with the keys of each region and the near measures
+    of each key worked out once per audit rather than once per goal."""
+
+    def __init__(self, factory: Callable[[], list[Outcome]]) -> None:
+        super().__init__(factory)
+        self.near: dict[tuple[str, str], list[str]] = {}
+        self.regions: dict[str, set[str]] | None = None
+
+
+def _near(index: dict[tuple[str, str], list[Outcome]], region: str, key: str) -> list[str]:
+    """The measures of ``region`` near ``key`` (:func:`targettrack.measure.near`)."""
+    if not isinstance(index, _Index):
+        return near(key, {k for (r, k) in index if r == region})
+    if index.regions is None:
+        index.regions = defaultdict(set)
+        for r, k in index:
+            index.regions[r].add(k)
+    found = index.near.get((region, key))
+    if found is None:
+        found = index.near[(region, key)] = near(key, index.regions.get(region, ()))
+    return found
 
 
 def _comparable(goal: Goal, metric: Metric | None, outcome: Outcome) -> bool:

@@ -10,8 +10,9 @@ region and year each sentence is about (from headlines and openings such as
 ``安徽省经济和信息化厅`` or ``2024年以来,北京市…``) and whether it reviews the past year or plans
 the next. Every number that measures something becomes a :class:`Statement` citing the
 original text (``source.quote == text[source.start:source.end]``), with its value, unit, period
-and qualifiers. :func:`to_records` turns the statements the catalog can place into typed
-:class:`~targettrack.Goal` and :class:`~targettrack.Outcome` records and keeps the others as
+and qualifiers. :func:`to_records` turns every statement that names a measure, a region and a period into a
+typed :class:`~targettrack.Goal` or :class:`~targettrack.Outcome` (the catalog enriches the
+measure, it does not decide whether it counts) and keeps the others as
 :class:`~targettrack.Unplaced`, each with the reason it was not placed.
 """
 

@@ -16,6 +16,8 @@ from collections import Counter
 
 import attrs
 
+from ..periods import five_year_plan
+
 __all__ = [
     "PROVINCES",
     "Header",
@@ -290,9 +292,7 @@ _PART = re.compile(
 )
 _REVIEW_TITLE = re.compile(r"回顾|过去一年|过去五年|工作总结|发展成就|主要成就|取得的成绩")
 _FIVE_YEAR_TITLE = re.compile(r"十[一二三四五六七八九]五|五年")
-_NEXT_PLAN_TITLE = re.compile(
-    r"十(?P<n>[一二三四五六七八九])五[”\"]?时期[^\n]{0,12}(?:目标|任务|举措)"
-)
+_NEXT_PLAN_TITLE = re.compile(r"十[一二三四五六七八九]五[”\"]?时期[^\n]{0,12}(?:目标|任务|举措)")
 _GLOSSARY = re.compile(r"^(?:名词解释|注释|附注)\s*$")
 _APPENDIX = re.compile(r"^(?:附件|附表|附录)[\d一二三四五六七八九十]*\s*$")
 _CHROME_END = re.compile(r"^(?:相关报道|相关文档|扫一扫|责任编辑|分享到|【打印】|打印本页)")
@@ -386,8 +386,6 @@ def _five_years(title: str, reviewed: int) -> tuple[int, int]:
     """The five years a retrospective covers: the named plan's, else the five up to ``reviewed``."""
     match = re.search(r"十(?P<n>[一二三四五六七八九])五", title)
     if match is not None:
-        from ..periods import five_year_plan
-
         return five_year_plan(10 + _CHINESE_ORDINALS.index(match.group("n")) + 1)
     return reviewed - 4, reviewed
 

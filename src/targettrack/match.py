@@ -436,10 +436,16 @@ def _unmatched(
     near candidates that were not taken as evidence, and why."""
     due = _due(goal, as_of)
     notes = []
-    if same:
+    if any(o.change is goal.change for o in same):
+        units = sorted({o.value.unit for o in same if o.change is goal.change})
+        notes.append(
+            f"the outcomes of {goal.metric} are in {', '.join(units)}, which cannot be put in "
+            f"the goal's {goal.target.unit or 'unit'}"
+        )
+    elif same:
         kinds = sorted({_figure_kind(o.change) for o in same})
         notes.append(
-            f"the review gives {goal.metric} only as {', '.join(kinds)}, not as "
+            f"the outcomes give {goal.metric} only as {', '.join(kinds)}, not as "
             f"{_figure_kind(goal.change)}"
         )
     close = _near(index, goal.region, goal.metric)

@@ -31,14 +31,14 @@ __all__ = ["measure_key", "near", "normalise"]
 
 #: The scope every statement of a regional report already has.
 _SCOPE = re.compile(
-    r"^(?:全省|全市|全区|全州|全县|全国|全球|全域|我省|我市|我区|我国|本省|本市|全年|今年|当年|年内|"
+    r"^(?:全省|全市|全区|全州|全县|全国|全球|全域|我省|我市|我区|我国|本省|本市|全年|今年|当年|年内|每年|"
     r"年度|其中|同时|此外|另外|共|合计|总计)+"
 )
 #: Words of effort or manner that open a task without changing what it measures.
 _EFFORT = re.compile(
     r"^(?:我们将|我们要|要|将|力争|争取|确保|努力|加快|加速|推动|推进|促进|持续|继续|大力|着力|全力|"
-    r"扎实|稳步|积极|深入|全面|进一步|重点|强力|有序|统筹|坚持|支持|鼓励|引导|实现|完成|达到|"
-    r"保持|稳定在|控制在|力保|带动|安排|组织|开展|落实|办好|抓好|做好|用好|聚焦|围绕)+"
+    r"扎实|稳步|积极|深入|全面|进一步|重点|强力|有序|统筹|坚持|支持|鼓励|引导|实现|达到|"
+    r"保持|稳定在|控制在|力保|带动|安排|组织|落实|办好|抓好|做好|用好|聚焦|围绕)+"
 )
 _PARTICLES = re.compile(r"[的了“”\"'《》〈〉()（）\s]")
 #: Verbs that make a figure the additions of the period, whatever the verb: 新增, 新建, 建设,
@@ -119,7 +119,8 @@ def near(key: str, keys: Iterable[str], *, limit: int = 3) -> list[str]:
             continue
         grams = _grams(other)
         score = len(own & grams) / len(own | grams)
-        if key in other or other in key:
+        bare, other_bare = key.lstrip("+"), other.lstrip("+")
+        if bare in other_bare or other_bare in bare:
             score = max(score, 0.5)
         if score >= 0.5:
             scored.append((-score, other))

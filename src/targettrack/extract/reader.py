@@ -1304,10 +1304,10 @@ def _metric_choices(statement: Statement, catalog: Catalog) -> list[str]:
 
 def _placed(metric_id: str, wording: str, catalog: Catalog) -> bool:
     """Whether the catalog metric the extractor found is what the wording measures: the
-    wording is one of the metric's; for a count of a programme, contains one; for an amount,
-    share or rate, begins with one (规模以上工业增加值增速). An amount narrowed by words before
-    it (高技术制造业投资 is not 制造业投资; 省产业园规上工业增加值 is not the province's) is a
-    measure of its own."""
+    wording is one of the metric's; for a count, share or rate, contains one or is part of
+    one; for an amount, begins with one (规模以上工业增加值增速). An amount narrowed by words
+    before it (高技术制造业投资 is not 制造业投资; 省产业园规上工业增加值 is not the province's)
+    is a measure of its own."""
     metric = catalog.get(metric_id)
     if metric is None:
         return False
@@ -1315,11 +1315,13 @@ def _placed(metric_id: str, wording: str, catalog: Catalog) -> bool:
         return True
     words = {normalise(word).lstrip("+") for word in (metric.zh, *metric.aliases)}
     bare = wording.lstrip("+")
-    if metric.kind in (Kind.FLOW, Kind.STOCK):
-        # counts of a programme: the level and the verb around the name were read already
-        # (新培育国家中小企业特色产业集群 is the national clusters' flow)
-        return any(word in bare and len(word) >= 2 for word in words)
-    # amounts, shares and rates: a wording that narrows them is another measure
+    if metric.kind is not Kind.LEVEL:
+        # counts of a programme: the level and the verb around the name were read from the
+        # clause (新培育国家中小企业特色产业集群 is the national clusters' flow; 中小企业特色产业集群
+        # after 新培育省级先进制造业集群10个 is the provincial one); a share names its whole
+        # (新出让工业用地占全部出让用地比重)
+        return any(len(word) >= 2 and (word in bare or bare in word) for word in words)
+    # amounts: a wording that narrows them is another measure (高技术制造业投资)
     return any(bare.startswith(word) and len(word) >= 2 for word in words)
 
 

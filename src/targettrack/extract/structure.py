@@ -278,7 +278,8 @@ _DELIVERED = re.compile(
 )
 #: A title: 2025年江苏省政府工作报告, 陕西省2026年政府工作报告, 政府工作报告
 _TITLE = re.compile(
-    r"(?:(?P<year>\d{4})年)?(?P<body>[^\n\d,。:]{0,16}?)(?:(?P<year2>\d{4})年)?政府工作报告"
+    r"(?m)^[ \t]*(?:(?P<year>\d{4})年)?(?P<body>[^\n\d,。:]{0,16}?)(?:(?P<year2>\d{4})年)?"
+    r"政府工作报告[ \t]*$"
 )
 _GOVERNMENT_SUFFIX = re.compile(r"(?:人民政府|政府)?$")
 _REGION_SUFFIX = re.compile(
@@ -334,7 +335,8 @@ def _region_name(body: str) -> str | None:
     for province in PROVINCES:  # 内蒙古自治区, 广西壮族自治区 → the short name
         if short.startswith(province):
             return province
-    return short if 2 <= len(short) <= 8 else None
+    # any other government names itself with its level: 成都市, 恩施土家族苗族自治州, 昆山市
+    return short if short != body and 2 <= len(short) <= 8 else None
 
 
 def work_report_header(text: str) -> Header | None:
@@ -465,7 +467,7 @@ def work_report_sentences(text: str, header: Header) -> list[Sentence] | None:
             part = parts[index]
             current = (part.first_year, part.year)
         body = text[position:end]
-        if body.strip():
+        if body.strip() and part.mode:  # the header, a glossary, page chrome: nothing to read
             paragraph = position == 0 or text[position - 1] == "\n"
             if part.mode == REVIEW and part.five_years is not None and paragraph:
                 lead = _YEAR_LEAD.match(body)

@@ -1,0 +1,77 @@
+"""The rule for "the same measure" (targettrack.measure) and what it keeps apart."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import targettrack as tt
+from targettrack.extract.reader import _placed
+from targettrack.measure import measure_key, near, normalise
+
+CATALOG = tt.default_catalog()
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("全省地区生产总值", "生产总值"),
+        ("国内生产总值", "经济"),
+        ("规上工业增加值", "规模以上工业增加值"),
+        ("建设口袋公园", "新建口袋公园"),
+        ("举办市民系列文化活动", "开展市民系列文化活动"),
+        ("完成行政村生活污水治理", "实施行政村生活污水治理"),
+        ("能源工业", "能源工业增加值"),
+        ("每年出让国有建设用地中工业用地比例", "出让国有建设用地中工业用地比例"),
+    ],
+)
+def test_wordings_of_one_measure_share_a_key(one: str, other: str) -> None:
+    assert measure_key(one, CATALOG) == measure_key(other, CATALOG)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("出口", "进出口"),
+        ("工业投资", "固定资产投资"),
+        ("制造业投资", "固定资产投资"),
+        ("城镇居民人均可支配收入", "居民人均可支配收入"),
+        ("新增高新技术企业", "高新技术企业"),
+        ("口袋公园", "新建口袋公园"),
+        ("国家级专精特新小巨人企业", "省级专精特新中小企业"),
+    ],
+)
+def test_measures_that_differ_keep_apart(one: str, other: str) -> None:
+    assert measure_key(one, CATALOG) != measure_key(other, CATALOG)
+
+
+@given(st.text(max_size=40))
+def test_normalising_is_idempotent(text: str) -> None:
+    once = normalise(text)
+    assert normalise(once) == once
+
+
+def test_near_names_close_measures_only() -> None:
+    keys = {"+中小学学位", "+家庭养老床位", "地区生产总值", "+口袋公园"}
+    assert near("+中小学学位数", keys) == ["+中小学学位"]
+    assert near("粮食产量", keys) == []
+
+
+def test_an_amount_narrowed_in_front_is_not_the_indicator() -> None:
+    assert _placed("manufacturing_investment", normalise("制造业投资"), CATALOG)
+    assert not _placed("manufacturing_investment", normalise("高技术制造业投资"), CATALOG)
+    assert _placed("industrial_value_added", normalise("全省规上工业增加值增速"), CATALOG)
+
+
+def test_an_unmatched_goal_says_why_its_near_outcomes_were_not_taken() -> None:
+    source = tt.Source("plan.txt", 0, 1, "x")
+    goal = tt.Goal("g", "某省", "新建口袋公园", "at_least", "100个", "2025年", source)
+    wrong_unit = tt.Outcome("o1", "某省", "建设口袋公园", "30公顷", "2025年", source)
+    narrower = tt.Outcome("o2", "某省", "新建城市口袋公园", "120个", "2025年", source)
+    [verdict] = tt.audit([goal], [wrong_unit, narrower], dt.date(2026, 6, 1)).verdicts
+    assert verdict.status is tt.Status.UNREPORTED
+    assert "in 公顷, which cannot be put in the goal's 个" in verdict.reason
+    assert "+城市口袋公园" in verdict.reason and "near measures, not the same" in verdict.reason

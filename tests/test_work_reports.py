@@ -1,0 +1,91 @@
+"""The work-report genre (政府工作报告): header, parts, and what each part gives."""
+
+from __future__ import annotations
+
+import pytest
+
+import targettrack as tt
+from targettrack.extract.structure import work_report_header
+
+CITY_REPORT = """2025年成都市政府工作报告
+——2025年1月10日在成都市第十八届人民代表大会第五次会议上
+各位代表:
+现在,我代表市人民政府向大会报告工作。
+一、2024年工作回顾
+过去一年,地区生产总值增长5.7%。
+二、2025年主要目标任务
+今年经济社会发展主要预期目标是:地区生产总值增长5.5%左右,城镇新增就业25万人以上。
+名词解释
+1.“三个做优做强”:指……共有3项。
+"""
+
+REVIEW_REPORT = """2026年某某省政府工作报告
+——2026年1月20日在某某省第十四届人民代表大会第四次会议上
+各位代表:
+一、“十四五”时期和2025年工作回顾
+“十四五”时期,全省地区生产总值年均增长5.6%,研发投入强度达3.1%。
+刚刚过去的2025年,全省地区生产总值增长5.2%。
+二、“十五五”时期主要目标任务
+到2030年,研发投入强度达到3.5%。
+三、2026年重点工作
+今年经济社会发展主要预期目标是:地区生产总值增长5%以上。
+"""
+
+
+def rows(text: str) -> list[tuple[str, str | None, str, str]]:
+    return [(s.kind, s.region, str(s.period), str(s.value)) for s in tt.extract_statements(text)]
+
+
+def test_a_city_report_reads_its_region_year_and_parts() -> None:
+    header = work_report_header(CITY_REPORT)
+    assert header is not None
+    assert (header.region, header.year, header.delivered) == ("成都", 2025, (2025, 1, 10))
+    assert rows(CITY_REPORT) == [
+        ("outcome", "成都", "2024年", "5.7%"),
+        ("goal", "成都", "2025年", "5.5%"),
+        ("goal", "成都", "2025年", "25万人"),
+    ]  # the glossary gives nothing
+
+
+def test_a_review_report_keeps_its_year_its_five_years_and_its_targets_apart() -> None:
+    assert rows(REVIEW_REPORT) == [
+        ("outcome", "某某", "2021—2025年", "5.6%"),  # 年均: the five years
+        ("outcome", "某某", "2025年", "3.1%"),  # a level the five years reached: its last year
+        ("outcome", "某某", "2025年", "5.2%"),
+        ("goal", "某某", "2030年", "3.5%"),
+        ("goal", "某某", "2026年", "5%"),  # the next year's target is a goal, never an outcome
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "浙江省经济和信息化厅\n2025年工作思路\n认真落实政府工作报告部署,力争规上工业增加值增长7%左右。",
+        "关于贯彻落实2025年政府工作报告的通知\n新增企业100家。",
+        "政府工作报告" * 3,
+        "2025年政府工作报告解读:专家谈\n",
+    ],
+)
+def test_a_mention_of_the_genre_is_not_a_header(text: str) -> None:
+    # a title line of its own, naming a government by its level, or nothing at all
+    header = work_report_header(text)
+    assert header is None or header.region is None
+
+
+def test_region_and_year_given_by_the_user_stand_for_what_the_header_does_not_say() -> None:
+    text = (
+        "政府工作报告\n各位代表:\n一、过去一年工作回顾\n地区生产总值增长5.7%。\n"
+        "二、今年主要目标任务\n地区生产总值增长5.5%左右。\n"
+    )
+    assert {(s.region, s.period) for s in tt.extract_statements(text)} == {(None, None)}
+    found = tt.extract_statements(text, region="某市", year=2025)
+    assert rows_of(found) == [
+        ("outcome", "某市", "2024年", "5.7%"),
+        ("goal", "某市", "2025年", "5.5%"),
+    ]
+    # a region the header names is overridden too
+    assert {s.region for s in tt.extract_statements(CITY_REPORT, region="成都市区")} == {"成都市区"}
+
+
+def rows_of(found: list[tt.Statement]) -> list[tuple[str, str | None, str, str]]:
+    return [(s.kind, s.region, str(s.period), str(s.value)) for s in found]

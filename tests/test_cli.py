@@ -332,3 +332,71 @@ def test_an_error_in_a_real_process_is_one_line_and_status_1(tmp_path: Path) -> 
     assert done.returncode == 1
     assert done.stdout == ""
     assert done.stderr == f"DataError: {missing}: no such file\n"
+
+
+# -- --catalog, --region, --year ------------------------------------------------------------
+
+WORK_PLAN = (
+    "2025年某某省政府工作报告\n各位代表:\n二、2025年主要目标\n今年全省旅居人数达到600万人次。\n"
+)
+WORK_REVIEW = "2026年某某省政府工作报告\n各位代表:\n一、2025年工作回顾\n旅居人口达650万人次。\n"
+USER_CATALOG = """- id: sojourners
+  zh: 旅居人数
+  en: Sojourning visitors
+  kind: level
+  unit: 万人次
+  theme: social
+  aliases: [旅居人口]
+"""
+
+
+def work_pair(tmp_path: Path) -> list[str]:
+    (tmp_path / "plan.txt").write_text(WORK_PLAN, encoding="utf-8")
+    (tmp_path / "review.txt").write_text(WORK_REVIEW, encoding="utf-8")
+    return ["audit", str(tmp_path / "plan.txt"), str(tmp_path / "review.txt"), "-f", "json"]
+
+
+def test_a_catalog_of_ones_own_joins_wordings_the_shipped_one_does_not(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = [*work_pair(tmp_path), "--as-of", "2026-06-01"]
+    status, out, _ = run(capsys, *argv)
+    plan_goals = [
+        v for v in json.loads(out)["verdicts"] if v["goal"]["source"]["doc"] == "plan.txt"
+    ]
+    assert status == 0 and [v["status"] for v in plan_goals] == ["unreported"]
+    (tmp_path / "mine.yaml").write_text(USER_CATALOG, encoding="utf-8")
+    status, out, _ = run(capsys, *argv, "--catalog", str(tmp_path / "mine.yaml"))
+    [verdict] = [v for v in json.loads(out)["verdicts"] if v["goal"]["source"]["doc"] == "plan.txt"]
+    assert (status, verdict["status"]) == (0, "met")
+    assert verdict["goal"]["metric"] == "sojourners"
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (None, "no such file"),
+        ("- id: x\n  zh: 某\n", "present in every metric"),
+        ("- id: gdp\n  zh: 某\n  en: x\n  kind: level\n  unit: 亿元\n", "already defined"),
+        ("key: [unclosed\n", "malformed YAML"),
+    ],
+)
+def test_a_bad_catalog_file_is_one_line_and_status_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str | None, expected: str
+) -> None:
+    path = tmp_path / "mine.yaml"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    status, out, err = run(capsys, *work_pair(tmp_path), "--catalog", str(path))
+    assert (status, out) == (1, "")
+    assert len(err.splitlines()) == 1 and str(path) in err and expected in err
+
+
+@pytest.mark.parametrize("year", ["soon", "25", "99999", "-2025"])
+def test_a_year_that_is_no_year_is_refused_by_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], year: str
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        cli.main([*work_pair(tmp_path), "--year", year])
+    assert stopped.value.code == 2
+    assert "expected a year such as 2025" in capsys.readouterr().err

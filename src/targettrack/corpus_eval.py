@@ -159,9 +159,23 @@ def load_pairs(gold: str | Path | None = None, corpus: str | Path | None = None)
         for field in ("pair", "region", "year", "plan", "review", "goals"):
             if field not in data:
                 raise DataError(str(file), 1, f"missing {field!r}")
+        if isinstance(data["year"], bool) or not isinstance(data["year"], int):
+            raise DataError(
+                str(file), 1, f"'year' must be a year such as 2025 (got {data['year']!r})"
+            )
+        if not isinstance(data["goals"], list):
+            raise DataError(str(file), 1, "'goals' must be a list of gold goals")
+        for field in ("plan", "review"):
+            name = data[field]
+            if not isinstance(name, str) or Path(name).name != name:
+                raise DataError(
+                    str(file),
+                    1,
+                    f"{field!r} must be a file name in the corpus folder (got {name!r})",
+                )
         plan = read_text(corpus_path / data["plan"])
         review = read_text(corpus_path / data["review"])
-        goals = tuple(_goal(file, data, record, plan, review) for record in data["goals"] or [])
+        goals = tuple(_goal(file, data, record, plan, review) for record in data["goals"])
         pairs.append(
             GoldPair(
                 pair=str(data["pair"]),

@@ -91,13 +91,14 @@ _WORDINGS: dict[int, tuple[Catalog, dict[str, str]]] = {}
 
 
 def _wordings(catalog: Catalog) -> dict[str, str]:
-    """Every name and alias of the catalog, normalised, to its metric's id (first by file)."""
+    """Every name and alias of the catalog, normalised, to its metric's id — the catalog's own
+    wording table (:attr:`targettrack.Catalog.wordings`: a wording two metrics share is the
+    one's whose id sorts first)."""
     entry = _WORDINGS.get(id(catalog))
     if entry is None or entry[0] is not catalog:
         table: dict[str, str] = {}
-        for metric in catalog:
-            for word in (metric.zh, *metric.aliases):
-                table.setdefault(normalise(word), metric.id)
+        for word, metric_id in catalog.wordings.items():
+            table.setdefault(normalise(word), metric_id)
         if len(_WORDINGS) > 64:
             _WORDINGS.clear()
         entry = (catalog, table)

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import targettrack as tt
 from targettrack.extract.reader import _placed
-from targettrack.measure import measure_key, near, normalise
+from targettrack.measure import NearIndex, measure_key, near, normalise
 
 CATALOG = tt.default_catalog()
 
@@ -75,3 +75,42 @@ def test_an_unmatched_goal_says_why_its_near_outcomes_were_not_taken() -> None:
     assert verdict.status is tt.Status.UNREPORTED
     assert "in 公顷, which cannot be put in the goal's 个" in verdict.reason
     assert "+城市口袋公园" in verdict.reason and "near measures, not the same" in verdict.reason
+
+
+# -- near measures: the index finds what a scan of every key finds --------------------------
+
+
+def _scan(key: str, keys: set[str]) -> list[str]:
+    """:func:`near` by its definition, over every key."""
+
+    def pieces(text: str) -> set[str]:
+        return {text[i : i + 2] for i in range(len(text) - 1)} or {text}
+
+    own = pieces(key)
+    scored = []
+    for other in keys - {key}:
+        score = len(own & pieces(other)) / len(own | pieces(other))
+        bare, other_bare = key.lstrip("+"), other.lstrip("+")
+        if bare in other_bare or other_bare in bare:
+            score = max(score, 0.5)
+        if score >= 0.5:
+            scored.append((-score, other))
+    return [other for _, other in sorted(scored)]
+
+
+_PLAIN = st.text(alphabet="产业增加值工新能源汽车投资额", min_size=1, max_size=7)
+_WORDING = _PLAIN | _PLAIN.map(lambda text: "+" + text)
+
+
+@given(keys=st.sets(_WORDING, min_size=1, max_size=40), extra=_WORDING)
+def test_near_index_finds_what_a_scan_of_every_key_finds(keys: set[str], extra: str) -> None:
+    index = NearIndex(keys)
+    for key in [*sorted(keys)[:10], extra]:
+        assert index.near(key, limit=1000) == _scan(key, keys)
+
+
+def test_near_index_finds_a_key_sharing_half_the_pieces_but_not_the_rarest() -> None:
+    # 产业增加 and 业增加值 share 业增 and 增加 (half of the union), not 产业, the rarest piece
+    keys = {"产业增加", "业增加值", "工业增加", "农业增加", "服务业增加"}
+    assert NearIndex(keys).near("产业增加", limit=10) == _scan("产业增加", keys)
+    assert "业增加值" in NearIndex(keys).near("产业增加", limit=10)

@@ -115,7 +115,7 @@ class Metric:
     @property
     def dimension(self) -> str:
         """The readable dimension of the metric's unit: ``enterprise``, ``money``, ``ratio``."""
-        return dimension_name(unit(self.unit))
+        return _dimension(self.unit)
 
     @property
     def is_count(self) -> bool:
@@ -138,6 +138,11 @@ class Metric:
     def classifier(self) -> str:
         """The metric's unit without its magnitude: 家 for 万家, 个 for 个, % for %."""
         return _classifier(self.unit)
+
+
+@functools.lru_cache(maxsize=4096)
+def _dimension(unit_text: str) -> str:
+    return dimension_name(unit(unit_text))
 
 
 @functools.lru_cache(maxsize=4096)

@@ -30,7 +30,7 @@ import attrs
 from ._errors import UnitError, ValidationError
 from .catalog import About, Catalog, Direction, Kind, Metric, convert_between, default_catalog
 from .dataset import Dataset
-from .measure import measure_key, near
+from .measure import NearIndex, measure_key, near
 from .model import (
     Bound,
     Change,
@@ -127,7 +127,7 @@ def audit(
     """
     catalog = catalog or default_catalog()
     as_of = as_of or dt.date.today()
-    outcome_list = sorted(outcomes, key=lambda o: (o.period, o.id))
+    outcome_list = sorted(outcomes, key=lambda o: (o.period.start, o.period.end, o.id))
     index: _Index = _Index(list)
     keys: dict[str, str] = {}
     for outcome in outcome_list:
@@ -176,6 +176,9 @@ class _Scale:
         self.goal = goal
         self.metric = metric
         self.change = goal.change
+        # the factor from each unit met so far to the scale's unit (None: cannot be put in it);
+        # every conversion is linear, so a value costs one multiplication once its unit is known
+        self._factors: dict[str, float | None] = {}
 
     def target(self) -> tuple[float, float | None]:
         goal = self.goal
@@ -188,6 +191,26 @@ class _Scale:
         return low, high
 
     def convert(self, value: float, unit: str) -> float:
+        factor = self.factor(unit)
+        if factor is None:
+            return self._convert(value, unit)  # raises, saying what was expected
+        return value * factor
+
+    def factor(self, unit: str) -> float | None:
+        """The factor from ``unit`` to the scale's unit, or None when it cannot be put in it."""
+        try:
+            return self._factors[unit]
+        except KeyError:
+            pass
+        factor: float | None
+        try:
+            factor = self._convert(1.0, unit)
+        except (ValidationError, UnitError):
+            factor = None
+        self._factors[unit] = factor
+        return factor
+
+    def _convert(self, value: float, unit: str) -> float:
         if self.metric is None:
             # a measure the catalog does not know: in the goal's own unit
             target = "" if self.change is not None else self.goal.target.unit
@@ -411,7 +434,7 @@ def judge(
         goal = attrs.evolve(goal, metric=key)
     metric = catalog.get(key)
     same = index.get((goal.region, key), ())
-    candidates = [o for o in same if o.change is goal.change and _comparable(goal, metric, o)]
+    candidates = _candidates(goal, metric, index, same)
     if not candidates and (metric is None or metric.kind not in (Kind.FLOW, Kind.STOCK)):
         return _unmatched(goal, index, same, as_of)
     due = _due(goal, as_of)
@@ -465,13 +488,62 @@ def _unmatched(
 
 
 class _Index(defaultdict[tuple[str, str], list[Outcome]]):
-    """Outcomes by (region, measure key), with the keys of each region and the near measures
-    of each key worked out once per audit rather than once per goal."""
+    """Outcomes by (region, measure key), with the keys of each region, the near measures of
+    each key and the outcomes each kind of goal can use worked out once per audit rather than
+    once per goal."""
 
     def __init__(self, factory: Callable[[], list[Outcome]]) -> None:
         super().__init__(factory)
         self.near: dict[tuple[str, str], list[str]] = {}
-        self.regions: dict[str, set[str]] | None = None
+        self.regions: dict[str, NearIndex] | None = None
+        self.usable: dict[tuple[str, str, Change | None, str], _Usable] = {}
+
+
+class _Usable(list[Outcome]):
+    """The outcomes one kind of goal can use (:func:`_candidates`), with their readings within
+    each period worked out once for every goal of that kind: each outcome's value is converted
+    once, not once per goal."""
+
+    def __init__(self, outcomes: Iterable[Outcome], scale: _Scale) -> None:
+        super().__init__(outcomes)
+        self.scale = scale
+        self.within: dict[Period, list[_Reading]] = {}
+
+
+def _readings_within(outcomes: Sequence[Outcome], scale: _Scale, period: Period) -> list[_Reading]:
+    """The readings of the outcomes whose period lies within ``period``."""
+    if isinstance(outcomes, _Usable):
+        found = outcomes.within.get(period)
+        if found is None:
+            found = outcomes.within[period] = [
+                outcomes.scale.read(o) for o in outcomes if period.contains(o.period)
+            ]
+        return found
+    return [scale.read(o) for o in outcomes if period.contains(o.period)]
+
+
+def _candidates(
+    goal: Goal,
+    metric: Metric | None,
+    index: dict[tuple[str, str], list[Outcome]],
+    same: Sequence[Outcome],
+) -> list[Outcome]:
+    """The outcomes of the goal's measure that are the same kind of figure and whose unit can
+    be put in the goal's terms (a count of persons is not an amount of money, whatever the
+    words). They depend on the goal only through its change and, for a measure the catalog
+    does not know, its unit, so they are worked out once for all goals alike."""
+    unit = "" if metric is not None or goal.change is not None else goal.target.unit
+    key = (goal.region, goal.metric, goal.change, unit)
+    if isinstance(index, _Index) and key in index.usable:
+        return index.usable[key]
+    scale = _Scale(goal, metric)
+    found = _Usable(
+        (o for o in same if o.change is goal.change and scale.factor(o.value.unit) is not None),
+        scale,
+    )
+    if isinstance(index, _Index):
+        index.usable[key] = found
+    return found
 
 
 def _near(index: dict[tuple[str, str], list[Outcome]], region: str, key: str) -> list[str]:
@@ -479,23 +551,15 @@ def _near(index: dict[tuple[str, str], list[Outcome]], region: str, key: str) ->
     if not isinstance(index, _Index):
         return near(key, {k for (r, k) in index if r == region})
     if index.regions is None:
-        index.regions = defaultdict(set)
+        keys: dict[str, set[str]] = defaultdict(set)
         for r, k in index:
-            index.regions[r].add(k)
+            keys[r].add(k)
+        index.regions = {r: NearIndex(k) for r, k in keys.items()}
     found = index.near.get((region, key))
     if found is None:
-        found = index.near[(region, key)] = near(key, index.regions.get(region, ()))
+        known = index.regions.get(region)
+        found = index.near[(region, key)] = known.near(key) if known else []
     return found
-
-
-def _comparable(goal: Goal, metric: Metric | None, outcome: Outcome) -> bool:
-    """Whether the outcome's figure can be put in the goal's terms (a count of persons is
-    not an amount of money, whatever the words)."""
-    try:
-        _Scale(goal, metric).convert(outcome.value.value, outcome.value.unit)
-    except (ValidationError, UnitError):
-        return False
-    return True
 
 
 def _figure_kind(change: Change | None) -> str:
@@ -524,14 +588,14 @@ def _level(
     goal: Goal, metric: Metric | None, outcomes: Sequence[Outcome], due: bool, period: Period
 ) -> Verdict:
     scale = _Scale(goal, metric)
-    readings = [scale.read(o) for o in outcomes]
-    best = _best(readings, period)
+    # only the figures within the period are read (converted): many may not be
+    best = _best(_readings_within(outcomes, scale, period), period)
     additive = _is_additive(metric, goal)
     if best is None:
-        earlier = [r for r in readings if r.outcome.period.end < period.start]
+        earlier = [o for o in outcomes if o.period.end < period.start]
         hint = ""
         if earlier:
-            last = max(earlier, key=lambda r: (r.outcome.period.end, r.outcome.id))
+            last = scale.read(max(earlier, key=lambda o: (o.period.end, o.id)))
             hint = (
                 f" The latest figure, {scale.show(last.value)} ({_cite(last.outcome)}), is for an "
                 f"earlier period and does not decide a goal for {period}."

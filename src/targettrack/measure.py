@@ -27,7 +27,7 @@ from collections.abc import Iterable
 
 from .catalog import Catalog
 
-__all__ = ["measure_key", "near", "normalise"]
+__all__ = ["NearIndex", "measure_key", "near", "normalise"]
 
 #: The scope every statement of a regional report already has.
 _SCOPE = re.compile(
@@ -113,17 +113,55 @@ def _grams(text: str) -> set[str]:
 def near(key: str, keys: Iterable[str], *, limit: int = 3) -> list[str]:
     """The keys closest to ``key`` (sharing at least half of their two-character pieces, or
     one containing the other), closest first: the measures a reader may want to compare."""
-    own = _grams(key)
-    scored: list[tuple[float, str]] = []
-    for other in keys:
-        if other == key:
-            continue
-        grams = _grams(other)
-        score = len(own & grams) / len(own | grams)
-        bare, other_bare = key.lstrip("+"), other.lstrip("+")
-        if bare in other_bare or other_bare in bare:
-            score = max(score, 0.5)
-        if score >= 0.5:
-            scored.append((-score, other))
-    scored.sort()
-    return [other for _, other in scored[:limit]]
+    return NearIndex(keys).near(key, limit=limit)
+
+
+class NearIndex:
+    """Keys indexed by their two-character pieces, so that :func:`near` looks only at keys that
+    can be near the one asked about, not at all of them.
+
+    A key shares at least half of the pieces of the union with ``key`` only if it has at least
+    half of ``key``'s own pieces, so it has one of the rarest ``n − ⌈n/2⌉ + 1`` of them (the
+    prefix filter of similarity joins); a key containing ``key`` has all of them; a key
+    contained in ``key`` is one of ``key``'s substrings, looked up directly."""
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        self._pieces: dict[str, set[str]] = {}
+        self._grams: dict[str, set[str]] = {}
+        self._bare: dict[str, set[str]] = {}
+        for key in set(keys):
+            pieces = self._pieces[key] = _grams(key)
+            for gram in pieces | _grams(key.lstrip("+")):
+                self._grams.setdefault(gram, set()).add(key)
+            self._bare.setdefault(key.lstrip("+"), set()).add(key)
+
+    def _candidates(self, key: str, own: set[str], bare: str) -> Iterable[str]:
+        if len(bare) < 2:
+            return self._pieces  # a single character: contained in many, look at every key
+        found: set[str] = set()
+        for pieces in (own, _grams(bare)):
+            rarest = sorted(pieces, key=lambda g: (len(self._grams.get(g, ())), g))
+            for gram in rarest[: len(rarest) - (len(rarest) + 1) // 2 + 1]:
+                found |= self._grams.get(gram, set())
+        for begin in range(len(bare)):
+            for end in range(begin + 1, len(bare) + 1):
+                found |= self._bare.get(bare[begin:end], set())
+        return found
+
+    def near(self, key: str, *, limit: int = 3) -> list[str]:
+        """The keys of the index closest to ``key``, as :func:`near` says."""
+        own = _grams(key)
+        bare = key.lstrip("+")
+        scored: list[tuple[float, str]] = []
+        for other in self._candidates(key, own, bare):
+            if other == key:
+                continue
+            grams = self._pieces[other]
+            score = len(own & grams) / len(own | grams)
+            other_bare = other.lstrip("+")
+            if bare in other_bare or other_bare in bare:
+                score = max(score, 0.5)
+            if score >= 0.5:
+                scored.append((-score, other))
+        scored.sort()
+        return [other for _, other in scored[:limit]]

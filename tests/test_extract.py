@@ -15,7 +15,7 @@ from targettrack.dataset import read_text
 from targettrack.evaluation import evaluate_extraction as evaluate
 from targettrack.evaluation import load_gold
 from targettrack.extract import Statement, statements_from_json, unplaced
-from targettrack.extract.reader import canonical
+from targettrack.extract.statement import canonical
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

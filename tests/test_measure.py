@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import targettrack as tt
-from targettrack.extract.reader import _placed
+from targettrack.extract.placement import _placed
 from targettrack.measure import NearIndex, measure_key, near, normalise
 
 CATALOG = tt.default_catalog()

@@ -31,7 +31,7 @@ from ._errors import DataError
 from ._files import load_yaml, read_text, shipped
 from .catalog import Catalog, default_catalog
 from .extract import extract_statements, to_records
-from .extract.reader import canonical
+from .extract.statement import canonical
 from .match import Audit, SourceDocument, audit
 from .model import Amount, Goal, Source, Status, Verdict
 from .periods import Period

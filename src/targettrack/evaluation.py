@@ -34,7 +34,7 @@ import attrs
 
 from ._errors import DataError
 from ._files import load_yaml, read_text, shipped
-from .extract.reader import Statement, canonical
+from .extract.statement import Statement, canonical
 from .model import Amount
 from .periods import Period
 

@@ -7,20 +7,22 @@ One module a step, data flowing one way:
 - :mod:`~targettrack.extract.scan` — scanning: the quantities of a stretch of text;
 - :mod:`~targettrack.extract.structure` — document structure: sentences, with the region, the
   year and the part (review or plan) each belongs to, and the header of a work report;
+- :mod:`~targettrack.extract.items` — items: each quantity with the clause it stands in and the
+  measure written around it;
+- :mod:`~targettrack.extract.context` — context: what the words around a quantity say of it
+  (comparator, goal or outcome, change, period cues);
 - :mod:`~targettrack.extract.reader` — reading: each quantity with its measure, period and
-  qualifiers, as a :class:`Statement`;
+  qualifiers, as a :class:`Statement` (:mod:`~targettrack.extract.statement`);
 - :mod:`~targettrack.extract.placement` — placement: statements to typed goals and outcomes.
 """
 
-from .reader import (
-    PHRASES,
+from .placement import PHRASES, to_records, unplaced
+from .reader import extract_statements
+from .statement import (
     Statement,
-    extract_statements,
     statements_from_json,
     statements_to_json,
     statements_to_yaml,
-    to_records,
-    unplaced,
 )
 
 __all__ = [

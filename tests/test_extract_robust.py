@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -90,3 +91,22 @@ def test_spaces_and_full_width_forms_read_the_same_value() -> None:
         "2024年工作成效\n新增规上工业企业２ ７\n５３户，全省规上工业增加值增长 ７\ue010３ ％。"
     )
     assert [s.value for s in spaced] == [s.value for s in plain]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("力争治理违法建设2000万平方米。", "万平方米"),
+        ("老楼加装电梯完工600部。", "部"),
+        ("粮食总产稳定在1100亿斤以上。", "亿斤"),
+        ("新能源和可再生能源装机新增2000万千瓦。", "万千瓦"),
+    ],
+)
+def test_any_unit_of_the_registry_is_read_after_an_arabic_number(text: str, unit: str) -> None:
+    (statement,) = tt.extract_statements(text, region="北京", year=2025)
+    assert statement.value.unit == unit
+
+
+@pytest.mark.parametrize("text", ["一方面，一部分企业一起发展。", "排名提高16位。", "气温30度。"])
+def test_words_that_look_like_units_after_chinese_numerals_are_no_quantities(text: str) -> None:
+    assert tt.extract_statements(text, region="北京", year=2025) == []

@@ -252,6 +252,11 @@ _DIMENSION_NAMES = {
     "[currency] / [length] ** 2": "money per area",
     "[time]": "time",
     "[computing]": "computing power",
+    "[energy] / [time]": "power",
+    "[length] ** 3": "volume",
+    "[length] ** 3 / [currency]": "volume per money",
+    "[mass] / [length] ** 3": "concentration",
+    "[container]": "containers",
 }
 
 

@@ -17,6 +17,7 @@ from fractions import Fraction
 import attrs
 
 from .._text import MAGNITUDES, parse_number
+from ..units import dimension_name, known_units
 from ..units import unit as parse_unit
 
 __all__ = ["Quantity", "scan"]
@@ -76,9 +77,26 @@ _UNIT_NAMES = sorted(
     key=len,
     reverse=True,
 )
+#: Units read after an Arabic number: every unit the registry defines (``data/units.txt``:
+#: 600部, 2000万平方米, 1100亿斤, 2000万千瓦), but those of time (3年, 30天 are spans), 度 (a
+#: degree as often as a kilowatt-hour) and 位 (a rank as often as persons: 提高16位, 前10位). After a Chinese numeral only :data:`_UNIT_NAMES`, whose
+#: words do not open common phrases (一方面, 一部分, 一起 are not quantities).
+_REGISTRY_UNITS = sorted(
+    {
+        name
+        for name in known_units()
+        if re.search(r"[\u4e00-\u9fff%‰]", name)
+        and name not in ("度", "位")
+        and dimension_name(parse_unit(name)) != "time"
+    }
+    | set(_UNIT_NAMES),
+    key=len,
+    reverse=True,
+)
 _MAGNITUDE_WORDS = sorted(MAGNITUDES, key=len, reverse=True)
 _MAG = "(?:" + "|".join(m for m in _MAGNITUDE_WORDS if m not in ("十", "百")) + ")"
-_UNIT = "(?:" + "|".join(re.escape(u) for u in _UNIT_NAMES) + ")"
+_UNIT = "(?:" + "|".join(re.escape(u) for u in _REGISTRY_UNITS) + ")"
+_CN_UNIT = "(?:" + "|".join(re.escape(u) for u in _UNIT_NAMES) + ")"
 
 # A number: Arabic (with a fraction bar), a Chinese fraction (三分之一), 百分之…, a Chinese
 # numeral directly before a classifier (两家, 五成), or a bare magnitude after 破/超/上 (破千万).
@@ -89,7 +107,7 @@ _NUMBER = re.compile(
     rf"(?:(?P<pct>百分之(?:{_AR}|{_CN}))"
     rf"|(?P<frac>(?:{_AR}|{_CN})分之(?:{_AR}|{_CN}))"
     rf"|(?P<ar>{_AR}(?:/{_AR})?)"
-    rf"|(?P<cn>{_CN}(?:万|亿)?)(?=(?:多|余)?(?:{_UNIT}|成(?![为立果本效])|大[^会力量众幅]))"
+    rf"|(?P<cn>{_CN}(?:万|亿)?)(?=(?:多|余)?(?:{_CN_UNIT}|成(?![为立果本效])|大[^会力量众幅]))"
     rf"|(?<=[上破过超])(?P<bare>万亿|千亿|百亿|千万|百万|亿|万)(?![级])"
     r"|(?P<twodigit>两位数)(?=(?:以上)?(?:的)?增))"
 )

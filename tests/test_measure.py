@@ -114,3 +114,28 @@ def test_near_index_finds_a_key_sharing_half_the_pieces_but_not_the_rarest() -> 
     keys = {"产业增加", "业增加值", "工业增加", "农业增加", "服务业增加"}
     assert NearIndex(keys).near("产业增加", limit=10) == _scan("产业增加", keys)
     assert "业增加值" in NearIndex(keys).near("产业增加", limit=10)
+
+
+@pytest.mark.parametrize(
+    ("plan", "review"),
+    [
+        ("开工老旧小区改造", "改造老旧小区"),  # the action after its object, or before it
+        ("公交与轨道50米内换乘比例提高到", "公交与轨道50米内换乘比例"),  # raised to: the level
+        ("老楼加装电梯完工", "老楼加装电梯"),
+        ("单位地区生产总值能耗", "单位生产总值能耗"),
+    ],
+)
+def test_wordings_that_differ_only_in_how_the_action_is_said_are_one_measure(
+    plan: str, review: str
+) -> None:
+    catalog = tt.default_catalog()
+    assert measure_key(plan, catalog) == measure_key(review, catalog)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [("老旧小区改造", "老旧小区"), ("新增绿道", "绿道"), ("建设改造", "改造")],
+)
+def test_an_action_named_without_an_addition_stays_its_own_measure(one: str, other: str) -> None:
+    catalog = tt.default_catalog()
+    assert measure_key(one, catalog) != measure_key(other, catalog)

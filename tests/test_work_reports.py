@@ -89,3 +89,21 @@ def test_region_and_year_given_by_the_user_stand_for_what_the_header_does_not_sa
 
 def rows_of(found: list[tt.Statement]) -> list[tuple[str, str | None, str, str]]:
     return [(s.kind, s.region, str(s.period), str(s.value)) for s in found]
+
+
+def test_a_five_year_paragraph_inside_the_review_of_a_plans_last_year_gives_five_year_figures() -> (
+    None
+):
+    text = (
+        "政府工作报告\n——2026年1月20日在某省第十四届人民代表大会第五次会议上\n省长 某某\n各位代表：\n"
+        "一、2025年工作回顾\n"
+        "过去一年，一般公共预算收入增长3.1%。\n"
+        "各位代表！2025年目标任务顺利完成。五年来，一般公共预算收入年均增长7.8%。\n"
+    )
+    found = {
+        s.source.quote: str(s.period) for s in tt.extract_statements(text, "r.txt", region="某省")
+    }
+    assert found == {
+        "一般公共预算收入增长3.1%": "2025年",
+        "一般公共预算收入年均增长7.8%": "2021—2025年",
+    }

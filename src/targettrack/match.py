@@ -501,25 +501,46 @@ class _Index(defaultdict[tuple[str, str], list[Outcome]]):
 
 class _Usable(list[Outcome]):
     """The outcomes one kind of goal can use (:func:`_candidates`), with their readings within
-    each period worked out once for every goal of that kind: each outcome's value is converted
-    once, not once per goal."""
+    each period, and the best of them, worked out once for every goal of that kind: each
+    outcome's value is converted once, not once per goal."""
 
     def __init__(self, outcomes: Iterable[Outcome], scale: _Scale) -> None:
         super().__init__(outcomes)
         self.scale = scale
+        self.by_period: dict[Period, list[Outcome]] | None = None
         self.within: dict[Period, list[_Reading]] = {}
+        self.best: dict[Period, _Reading | None] = {}
+
+    def readings_within(self, period: Period) -> list[_Reading]:
+        found = self.within.get(period)
+        if found is None:
+            if self.by_period is None:
+                self.by_period = defaultdict(list)
+                for outcome in self:
+                    self.by_period[outcome.period].append(outcome)
+            found = self.within[period] = [
+                self.scale.read(outcome)
+                for own, outcomes in self.by_period.items()
+                if period.contains(own)
+                for outcome in outcomes
+            ]
+        return found
 
 
 def _readings_within(outcomes: Sequence[Outcome], scale: _Scale, period: Period) -> list[_Reading]:
     """The readings of the outcomes whose period lies within ``period``."""
     if isinstance(outcomes, _Usable):
-        found = outcomes.within.get(period)
-        if found is None:
-            found = outcomes.within[period] = [
-                outcomes.scale.read(o) for o in outcomes if period.contains(o.period)
-            ]
-        return found
+        return outcomes.readings_within(period)
     return [scale.read(o) for o in outcomes if period.contains(o.period)]
+
+
+def _best_within(outcomes: Sequence[Outcome], scale: _Scale, period: Period) -> _Reading | None:
+    """:func:`_best` of the readings within ``period``."""
+    if isinstance(outcomes, _Usable):
+        if period not in outcomes.best:
+            outcomes.best[period] = _best(outcomes.readings_within(period), period)
+        return outcomes.best[period]
+    return _best(_readings_within(outcomes, scale, period), period)
 
 
 def _candidates(
@@ -589,7 +610,7 @@ def _level(
 ) -> Verdict:
     scale = _Scale(goal, metric)
     # only the figures within the period are read (converted): many may not be
-    best = _best(_readings_within(outcomes, scale, period), period)
+    best = _best_within(outcomes, scale, period)
     additive = _is_additive(metric, goal)
     if best is None:
         earlier = [o for o in outcomes if o.period.end < period.start]

@@ -50,8 +50,11 @@ _ADDITION = re.compile(
 )
 _ADDITION_AFTER = re.compile(r"(?:新增|新建|建成|完成|新培育|新认定)$")
 _TRAILING = re.compile(
-    r"(?:达到|达|为|超过|超|突破|保持在|稳定在|控制在|增长|增速|增幅|总额|规模)+$"
+    r"(?:达到|达|为|超过|超|突破|保持在|稳定在|控制在|增长|增速|增幅|总额|规模|"
+    r"(?:提高|提升|增加|增|降低|下降|降|减少|减)(?:到|至)|完工)+$"
 )
+#: The action again after its object (开工老旧小区改造 = 改造老旧小区): additions of the object.
+_ACTION_AFTER = re.compile(r"(?:改造|治理|整治|建设|提升|改建|修缮)$")
 
 
 def normalise(metric_text: str) -> str:
@@ -73,8 +76,9 @@ def normalise(metric_text: str) -> str:
         while previous != rest:  # 新建中小学学位 after the verb: scope and effort again
             previous = rest
             rest = _EFFORT.sub("", _SCOPE.sub("", rest))
-        if rest:
-            return "+" + rest
+        bare = _ACTION_AFTER.sub("", rest)
+        if bare:
+            return "+" + bare
     return stripped
 
 

@@ -427,6 +427,10 @@ def _parts(text: str, header: Header) -> list[_Part]:
                 else:
                     # 一、“十四五”时期经济社会发展回顾: the five years, with paragraphs on the year
                     parts.append(_Part(start, REVIEW, span[0], span[1], span, single))
+            elif single % 5 == 0:
+                # 一、2025年工作回顾 in the last year of a five-year plan: the year, with the
+                # paragraphs on the whole five years (五年来…) it may hold
+                parts.append(_Part(start, REVIEW, single, single, (single - 4, single), single))
             else:
                 parts.append(_Part(start, REVIEW, single, single))
             continue
@@ -469,11 +473,13 @@ def work_report_sentences(text: str, header: Header) -> list[Sentence] | None:
         body = text[position:end]
         if body.strip() and part.mode:  # the header, a glossary, page chrome: nothing to read
             paragraph = position == 0 or text[position - 1] == "\n"
-            if part.mode == REVIEW and part.five_years is not None and paragraph:
+            if part.mode == REVIEW and part.five_years is not None and _FIVE_YEAR_LEAD.match(body):
+                # 五年来… opening a paragraph, or a sentence within one (2025年目标任务顺利完成。
+                # 五年来，…): the five years, until a paragraph says otherwise
+                current = part.five_years
+            elif part.mode == REVIEW and part.five_years is not None and paragraph:
                 lead = _YEAR_LEAD.match(body)
-                if _FIVE_YEAR_LEAD.match(body):
-                    current = part.five_years
-                elif lead is not None and part.single is not None:
+                if lead is not None and part.single is not None:
                     named = lead.group("year")
                     single = int(named) if named and int(named) <= part.single else part.single
                     current = (single, single)

@@ -110,3 +110,25 @@ def test_any_unit_of_the_registry_is_read_after_an_arabic_number(text: str, unit
 @pytest.mark.parametrize("text", ["一方面，一部分企业一起发展。", "排名提高16位。", "气温30度。"])
 def test_words_that_look_like_units_after_chinese_numerals_are_no_quantities(text: str) -> None:
     assert tt.extract_statements(text, region="北京", year=2025) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "metric_text"),
+    [
+        ("力争建成临沂至滕州等15个项目。", "建成项目"),
+        ("建设威海碳纤维、枣庄欣旺达等源网荷储一体化试点30个左右。", "建设源网荷储一体化试点"),
+        ("高等学校毛入学率达到62%。", "高等学校毛入学率"),
+    ],
+)
+def test_examples_before_等_are_not_the_measure(text: str, metric_text: str) -> None:
+    (statement,) = tt.extract_statements(text, region="山东", year=2025)
+    assert statement.metric_text == metric_text
+
+
+def test_a_figure_above_the_years_plan_is_no_goal() -> None:
+    text = (
+        "政府工作报告\n——2025年1月19日在江苏省第十四届人民代表大会第三次会议上\n各位代表：\n"
+        "一、2024年工作回顾\n过去一年,省重大项目投资7300亿元、超年度计划目标13.9%。\n"
+    )
+    kinds = {s.source.quote: s.kind for s in tt.extract_statements(text, "r.txt")}
+    assert kinds == {"省重大项目投资7300亿元": "outcome", "超年度计划目标13.9%": "outcome"}

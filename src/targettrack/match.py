@@ -129,7 +129,7 @@ def audit(
     as_of = as_of or dt.date.today()
     outcome_list = sorted(outcomes, key=lambda o: (o.period.start, o.period.end, o.id))
     index: _Index = _Index(list)
-    keys: dict[str, str] = {}
+    keys = index.measure_keys
     for outcome in outcome_list:
         key = keys.get(outcome.metric)
         if key is None:
@@ -429,7 +429,12 @@ def judge(
     reported after the plan was issued (or within the goal's span).
     """
     issued = issued or {}
-    key = measure_key(goal.metric, catalog)
+    if isinstance(index, _Index):
+        key = index.measure_keys.get(goal.metric) or index.measure_keys.setdefault(
+            goal.metric, measure_key(goal.metric, catalog)
+        )
+    else:
+        key = measure_key(goal.metric, catalog)
     if key != goal.metric:
         goal = attrs.evolve(goal, metric=key)
     metric = catalog.get(key)
@@ -497,6 +502,8 @@ class _Index(defaultdict[tuple[str, str], list[Outcome]]):
         self.near: dict[tuple[str, str], list[str]] = {}
         self.regions: dict[str, NearIndex] | None = None
         self.usable: dict[tuple[str, str, Change | None, str], _Usable] = {}
+        #: measure keys by metric as written (:func:`targettrack.measure.measure_key`)
+        self.measure_keys: dict[str, str] = {}
 
 
 class _Usable(list[Outcome]):

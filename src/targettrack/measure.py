@@ -27,7 +27,7 @@ from collections.abc import Iterable
 
 from .catalog import Catalog
 
-__all__ = ["NearIndex", "measure_key", "near", "normalise"]
+__all__ = ["NearIndex", "addition_verbs", "measure_key", "near", "normalise"]
 
 #: The scope every statement of a regional report already has.
 _SCOPE = re.compile(
@@ -80,6 +80,12 @@ def normalise(metric_text: str) -> str:
         if bare:
             return "+" + bare
     return stripped
+
+
+def addition_verbs(text: str) -> str:
+    """The verbs of addition ``text`` opens with (新增, 建成, 新建 …), or ""."""
+    found = _ADDITION.match(text)
+    return "" if found is None else found.group()
 
 
 def measure_key(metric: str, catalog: Catalog) -> str:

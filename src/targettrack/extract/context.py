@@ -80,7 +80,7 @@ PERIOD_CUE = re.compile(
     r"|(?P<rel>(?<![较比与同])(?:今年|去年|上年|全年|年内|明年))"
     r"|(?P<each>每年))"
 )
-_TARGET_MET = re.compile(r"(完成|实现|超额)[^,]*目标")
+_TARGET_MET = re.compile(r"(完成|实现|超额|超)[^,]*目标")
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 

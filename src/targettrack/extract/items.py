@@ -10,6 +10,7 @@ import re
 
 import attrs
 
+from ..measure import addition_verbs
 from .context import CHANGE, HAN, PREFIX, has_words
 from .scan import Quantity, scan
 from .structure import PROVINCES, Sentence
@@ -39,6 +40,8 @@ _LEADING = re.compile(
     r"累计|共|合计|总计|已|已经|\d{4}年(?:\d{1,2}(?:—|-|至)\d{1,2}月)?|\d{1,2}(?:—|-|至)\d{1,2}月(?:份)?|"
     r"前三季度|上半年|截至\d{1,2}月(?:底|末)?|[一二三四五六七八九十]+是|\([一二三四五六七八九十]+\))+"
 )
+#: 等 closing a list of examples (A、B等, 宛平城等), not a word of its own (高等, 平等, 中等 …)
+_EXAMPLES = re.compile(r"(?<![高中平同对均相初上优次])等")
 #: What may stand before a count that names its clause's subject (a period, 其中).
 _SUBJECT_LEAD = re.compile(
     r"^(?:其中|全年|今年|前三季度|上半年|\d{4}年|\d{1,2}(?:—|-|至)\d{1,2}月(?:份)?)+"
@@ -130,7 +133,7 @@ def read_item(
     if region is not None and len(left) > region.end():
         stripped_start += region.end()
         left = left[region.end() :]
-    metric_text = left
+    metric_text = _without_examples(left)
     metric_start = stripped_start
     end = quantity.end
     if len(metric_text) <= 4 and not (quantity.unit or "").endswith(("%", "点")):
@@ -259,3 +262,17 @@ def previous_clause(text: str, sentence: Sentence, item: Item) -> str:
     if start <= sentence.start or text[start - 1] not in ",;":
         return ""
     return text[find_clause_start(text, sentence.start, start - 1) : start - 1]
+
+
+def _without_examples(metric_text: str) -> str:
+    """The measure without the examples that name some of what it counts: 建成临沂至滕州等15个项目
+    counts 项目 (the noun after the number), 威海碳纤维、枣庄欣旺达等源网荷储一体化试点 counts
+    源网荷储一体化试点; the verb of addition before the examples is kept."""
+    every = list(_EXAMPLES.finditer(metric_text))
+    if not every:
+        return metric_text
+    found = every[-1]
+    rest = metric_text[found.end() :]
+    if rest and "、" not in metric_text[: found.start()]:
+        return metric_text  # 等 within the measure, with no list before it: not examples
+    return addition_verbs(metric_text) + rest

@@ -132,3 +132,10 @@ def test_a_figure_above_the_years_plan_is_no_goal() -> None:
     )
     kinds = {s.source.quote: s.kind for s in tt.extract_statements(text, "r.txt")}
     assert kinds == {"省重大项目投资7300亿元": "outcome", "超年度计划目标13.9%": "outcome"}
+
+
+def test_a_count_of_kinds_before_a_count_is_not_a_figure_of_its_own() -> None:
+    found = tt.extract_statements("优化安排12类45件民生实事。", region="江苏", year=2025)
+    assert [(s.value.value, s.value.unit) for s in found] == [(45.0, "件")]
+    found = tt.extract_statements("累计建设超8万个5G室外基站。", region="江苏", year=2025)
+    assert [(s.value.value, s.value.unit) for s in found] == [(8.0, "万个")]

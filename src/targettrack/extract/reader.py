@@ -353,6 +353,10 @@ class _Reader:
             return []  # 连续46个月保持两位数以上增长: a streak
         if subject_count(self.text, item, sentence):
             return []  # 734个制造业重大项目完成投资2548亿元: the count names the subject
+        if quantity.unit and text[quantity.end : quantity.end + 1].isdigit():
+            following = scan(text, quantity.end, min(sentence.end, quantity.end + 16))
+            if following and following[0].start == quantity.end and following[0].unit:
+                return []  # 12类45件民生实事: the count of kinds groups the count that follows
         after = text[quantity.end : quantity.end + 6]
         completes_target = bool(_TARGET_AFTER.match(after)) and "完成" in before
         kinds = self._kinds(sentence, item, before, clause, completes_target)

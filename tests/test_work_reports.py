@@ -107,3 +107,12 @@ def test_a_five_year_paragraph_inside_the_review_of_a_plans_last_year_gives_five
         "一般公共预算收入增长3.1%": "2025年",
         "一般公共预算收入年均增长7.8%": "2021—2025年",
     }
+
+
+def test_a_saved_pages_chrome_is_not_its_title() -> None:
+    from targettrack.extract.structure import document_title
+
+    page = "下载\n打印\n【字号：\n加大\n】\n2026年江苏省政府工作报告\n——2026年2月3日在…\n"
+    assert document_title(page) == "2026年江苏省政府工作报告"
+    assert document_title("短标题\n") == "短标题"
+    assert document_title("") == ""

@@ -96,6 +96,7 @@ def _yaml_files(path: Path) -> list[Path]:
 def _extract(path: Path, inputs: _Inputs, options: _Options) -> None:
     """Read a raw document through the extractor (``targettrack.extract``)."""
     from .extract import extract_statements, to_records
+    from .extract.structure import document_title
 
     text = read_text(path)
     statements = extract_statements(
@@ -106,7 +107,7 @@ def _extract(path: Path, inputs: _Inputs, options: _Options) -> None:
     inputs.goals.extend(goals)
     inputs.outcomes.extend(outcomes)
     inputs.unplaced.extend(unplaced)
-    inputs.documents.append(SourceDocument(path.name, _first_line(text)))
+    inputs.documents.append(SourceDocument(path.name, document_title(text)))
     inputs.texts[path.name] = text
 
 
@@ -147,13 +148,6 @@ def _warn_unread(
         )
     if not goals and not outcomes:
         print(f"warning: {path}: no goal or outcome could be placed", file=sys.stderr)
-
-
-def _first_line(text: str) -> str:
-    for line in text.splitlines():
-        if line.strip():
-            return line.strip()
-    return ""
 
 
 def load_inputs(files: Sequence[str], options: _Options | None = None) -> _Inputs:

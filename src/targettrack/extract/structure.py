@@ -22,6 +22,7 @@ __all__ = [
     "PROVINCES",
     "Header",
     "Sentence",
+    "document_title",
     "document_year",
     "sentences",
     "work_report_header",
@@ -502,3 +503,13 @@ def work_report_sentences(text: str, header: Header) -> list[Sentence] | None:
             )
         position = end + 1
     return result
+
+
+def document_title(text: str) -> str:
+    """The document's title: its first line of six characters or more, passing over the short
+    lines of a saved web page's chrome (下载, 打印, 【字号：, 加大 …); else its first line."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    for line in lines:
+        if len(line) >= 6:
+            return line
+    return lines[0] if lines else ""

@@ -116,3 +116,16 @@ def test_a_saved_pages_chrome_is_not_its_title() -> None:
     assert document_title(page) == "2026年江苏省政府工作报告"
     assert document_title("短标题\n") == "短标题"
     assert document_title("") == ""
+
+
+def test_roads_newly_built_over_five_years_are_a_five_year_figure() -> None:
+    text = (
+        "政府工作报告\n——2026年1月20日在某省第十四届人民代表大会第五次会议上\n各位代表：\n"
+        "一、“十四五”时期经济社会发展回顾\n"
+        "五年来，常住人口城镇化率达到67.5%，新改建农村公路4.2万公里。\n"
+    )
+    found = {
+        s.source.quote: str(s.period) for s in tt.extract_statements(text, "r.txt", region="某省")
+    }
+    assert found["新改建农村公路4.2万公里"] == "2021—2025年"
+    assert found["常住人口城镇化率达到67.5%"] == "2025年"

@@ -82,7 +82,7 @@ _ADDITION = re.compile(r"新增|增加|净增|新培育|新认定|累计")
 #: what a five-year retrospective adds up or averages over its years, not a level at its end
 _SPAN_FIGURE = re.compile(
     r"新增|增加|净增|新建|建成|新开工|新培育|培育|新认定|认定|创建|累计|年均|平均|完成|实施|开展|"
-    r"改造|治理|整治|引进|带动|提供|帮扶|减少|压减|下降|降低|翻番|倍"
+    r"改造|改建|改扩建|开通|举办|治理|整治|引进|带动|提供|帮扶|减少|压减|下降|降低|翻番|倍"
 )
 _PULL = re.compile(r"拉动[^,;。]*$")
 _LEVEL = re.compile(r"国家级|省级|市级")

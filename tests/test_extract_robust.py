@@ -139,3 +139,15 @@ def test_a_count_of_kinds_before_a_count_is_not_a_figure_of_its_own() -> None:
     assert [(s.value.value, s.value.unit) for s in found] == [(45.0, "件")]
     found = tt.extract_statements("累计建设超8万个5G室外基站。", region="江苏", year=2025)
     assert [(s.value.value, s.value.unit) for s in found] == [(8.0, "万个")]
+
+
+@pytest.mark.parametrize(
+    ("text", "metric_text"),
+    [
+        ("精细化治理1411条背街小巷。", "精细化治理背街小巷"),
+        ("完成2443个行政村生活污水治理。", "完成行政村生活污水治理"),
+    ],
+)
+def test_a_verb_before_the_number_takes_the_noun_after_it(text: str, metric_text: str) -> None:
+    (statement,) = tt.extract_statements(text, region="山东", year=2025)
+    assert statement.metric_text == metric_text

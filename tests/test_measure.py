@@ -139,3 +139,8 @@ def test_wordings_that_differ_only_in_how_the_action_is_said_are_one_measure(
 def test_an_action_named_without_an_addition_stays_its_own_measure(one: str, other: str) -> None:
     catalog = tt.default_catalog()
     assert measure_key(one, catalog) != measure_key(other, catalog)
+
+
+def test_words_of_manner_do_not_change_the_measure() -> None:
+    catalog = tt.default_catalog()
+    assert measure_key("精细化治理背街小巷", catalog) == measure_key("治理背街小巷", catalog)

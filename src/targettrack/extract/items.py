@@ -10,7 +10,7 @@ import re
 
 import attrs
 
-from ..measure import addition_verbs
+from ..measure import addition_verbs, normalise
 from .context import CHANGE, HAN, PREFIX, has_words
 from .scan import Quantity, scan
 from .structure import PROVINCES, Sentence
@@ -136,10 +136,16 @@ def read_item(
     metric_text = _without_examples(left)
     metric_start = stripped_start
     end = quantity.end
-    if len(metric_text) <= 4 and not (quantity.unit or "").endswith(("%", "点")):
-        # a number before its noun: 创建123家市级企业技术中心
+    if (len(metric_text) <= 4 or _bare_verb(metric_text)) and not (quantity.unit or "").endswith(
+        ("%", "点")
+    ):
+        # a number before its noun: 创建123家市级企业技术中心, 精细化治理1411条背街小巷
         noun = noun_after(text, quantity.end, sentence.end)
         if noun:
+            if not metric_text and prefix == "完成":
+                metric_text = (
+                    prefix  # 完成2443个行政村生活污水治理: the completion is the measure's
+                )
             metric_text = metric_text + noun
             end = quantity.end + len(noun)
     return Item(
@@ -276,3 +282,10 @@ def _without_examples(metric_text: str) -> str:
     if rest and "、" not in metric_text[: found.start()]:
         return metric_text  # 等 within the measure, with no list before it: not examples
     return addition_verbs(metric_text) + rest
+
+
+def _bare_verb(metric_text: str) -> bool:
+    """Whether the text before a number is only a verb of addition, with words of manner or
+    effort (精细化治理, 加快建设): the measure is the noun after the number."""
+    wording = normalise(metric_text)
+    return bool(wording) and addition_verbs(wording) == wording

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 import targettrack as tt
 from targettrack.dataset import read_text
+from targettrack.measure import measure_key
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SEED_TEXTS = [read_text(path) for path in sorted(SEEDS.glob("*.txt"))]
@@ -151,3 +152,35 @@ def test_a_count_of_kinds_before_a_count_is_not_a_figure_of_its_own() -> None:
 def test_a_verb_before_the_number_takes_the_noun_after_it(text: str, metric_text: str) -> None:
     (statement,) = tt.extract_statements(text, region="山东", year=2025)
     assert statement.metric_text == metric_text
+
+
+def test_a_figure_without_words_takes_the_subject_of_the_clause_before_it() -> None:
+    text = "一、2025年工作回顾\n对东盟进出口增长19%，全省进出口总值创历史新高，达到5379亿元、增长18.5%。"
+    found = tt.extract_statements(text, region="陕西", year=2026)
+    quotes = {s.source.quote: s.metric_text for s in found}
+    assert quotes["进出口总值创历史新高，达到5379亿元"] == "进出口总值创历史新高"
+    assert quotes["增长18.5%"] == "进出口总值创历史新高"
+    catalog = tt.default_catalog()
+    assert measure_key("进出口总值创历史新高", catalog) == measure_key("进出口总值", catalog)
+
+
+@pytest.mark.parametrize(
+    ("text", "metric", "amount"),
+    [
+        ("全省PM2.5平均浓度不超过35微克每立方米。", "pm25_concentration", "35微克/立方米"),
+        ("力争空气质量优良天数达到338天以上。", "good_air_days", "338天"),
+        ("人均预期寿命达到78.9岁。", "life_expectancy", "78.9岁"),
+        ("海洋生产总值突破万亿。", "marine_gdp", "1000000000000元"),
+        ("新开工改造城镇老旧小区3011万平方米。", "+城镇老旧小区", "3011万平方米"),
+    ],
+)
+def test_a_figure_is_placed_in_the_unit_it_is_written_in(
+    text: str, metric: str, amount: str
+) -> None:
+    goals, outcomes, unplaced = tt.to_records(
+        tt.extract_statements(text, "x.txt", region="陕西", year=2025)
+    )
+    assert not unplaced
+    (record,) = [*goals, *outcomes]
+    value = record.target if isinstance(record, tt.Goal) else record.value
+    assert (record.metric, str(value)) == (metric, amount)

@@ -20,6 +20,7 @@ __all__ = [
     "PARTS",
     "REGION_WORDS",
     "Item",
+    "clause_subject",
     "find_clause_start",
     "noun_after",
     "previous_clause",
@@ -124,15 +125,9 @@ def read_item(
         respectively = True
         left = left[:-2]
     # leading cues: periods, strength, region words
-    stripped_start = left_start
-    match = _LEADING.match(left)
-    if match is not None:
-        stripped_start += match.end()
-        left = left[match.end() :]
-    region = REGION_WORDS.match(left)
-    if region is not None and len(left) > region.end():
-        stripped_start += region.end()
-        left = left[region.end() :]
+    cut = _cues(left)
+    stripped_start = left_start + cut
+    left = left[cut:]
     metric_text = _without_examples(left)
     metric_start = stripped_start
     end = quantity.end
@@ -289,3 +284,39 @@ def _bare_verb(metric_text: str) -> bool:
     effort (精细化治理, 加快建设): the measure is the noun after the number."""
     wording = normalise(metric_text)
     return bool(wording) and addition_verbs(wording) == wording
+
+
+def clause_subject(text: str, sentence: Sentence, item: Item, after: int) -> tuple[str, int] | None:
+    """The subject a figure without words of its own takes from the clauses before it, when they
+    hold no figure: the first of them that names something (二是制造业投资,重回中高速增长,1—11月增长
+    9.1%; 全省进出口总值创历史新高,达到5379亿元), without the cues a measure does not keep, and
+    where that text starts; None when there is none."""
+    end = item.clause_start - 1
+    if end <= max(after, sentence.start) or text[end] not in ",;":
+        return None
+    position = max(after, sentence.start)
+    while position < end:
+        stop = min((i for i in (text.find(d, position, end) for d in ",;:") if i >= 0), default=end)
+        cut = _cues(text[position:stop])
+        clause, start = text[position + cut : stop], position + cut
+        if has_words(clause):
+            return clause, start
+        position = stop + 1
+    return None
+
+
+def _cues(left: str) -> int:
+    """How many characters at the start of ``left`` are cues a measure does not keep: periods,
+    words of effort, the region (全省共增加: 全省 and 共 both)."""
+    cut = 0
+    while True:
+        rest = left[cut:]
+        match = _LEADING.match(rest)
+        if match is not None and match.end():
+            cut += match.end()
+            continue
+        region = REGION_WORDS.match(rest)
+        if region is not None and region.end() and len(rest) > region.end():
+            cut += region.end()
+            continue
+        return cut

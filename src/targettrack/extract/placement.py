@@ -254,6 +254,16 @@ def _metric_choices(statement: Statement, catalog: Catalog) -> list[str]:
     key = measure_key(statement.metric_text, catalog)
     if key not in choices and (key in catalog or HAN.search(wording)):
         choices.append(key)
+    if (
+        key in catalog
+        and wording not in choices
+        and HAN.search(wording)
+        and statement.change is None
+        and statement.canonical_unit
+    ):
+        # 新开工改造城镇老旧小区3011万平方米 when the indicator counts 个: an amount in a unit of
+        # its own is the measure as written, rather than no record (a ratio stays refused)
+        choices.append(wording)
     return choices
 
 
@@ -325,6 +335,24 @@ def _record(statement: Statement, metric_id: str, catalog: Catalog) -> dict[str,
         and float(value.value).is_integer()
     ):
         # 完成十大省实验室布局: a count named without its classifier counts in the metric's
+        value = Amount(value.value, metric.classifier)
+    elif (
+        metric is not None
+        and metric.dimension == "money"
+        and not value.unit
+        and statement.change is None
+        and value.value >= 1e4
+    ):
+        # 海洋生产总值突破万亿: an amount of money named by its magnitude alone is in 元
+        value = Amount(value.value, "元")
+    elif (
+        metric is not None
+        and metric.dimension == "time"
+        and not value.unit
+        and statement.change is None
+    ):
+        # 优良天数达到338天, 人均预期寿命78.9岁: the scanner leaves units of time out (3年 is a
+        # span), so a figure of a measure counted in days or years is in the measure's unit
         value = Amount(value.value, metric.classifier)
     record: dict[str, Any] = {
         "id": _record_id(statement),

@@ -50,6 +50,7 @@ from .items import (
     PARTS,
     REGION_WORDS,
     Item,
+    clause_subject,
     noun_after,
     previous_clause,
     read_item,
@@ -290,9 +291,11 @@ class _Reader:
         result: list[Statement] = []
         previous: list[Statement] = []
         origin = 0
-        for item in items:
+        for position, item in enumerate(items):
             if item.group_index == 0:
                 origin = len(previous)
+            if not has_words(item.metric_text) and item.group_index == 0:
+                self._subject(sentence, items, position)
             inherited: Statement | None = None
             if not has_words(item.metric_text) and previous:
                 inherited = previous[-1]
@@ -332,6 +335,23 @@ class _Reader:
         if leading:
             self.carry = leading[-1]
         return result
+
+    def _subject(self, sentence: Sentence, items: list[Item], position: int) -> None:
+        """Give a figure (or a group of figures: 分别增长6.2%和8.9%) without words of their own
+        the subject of the clauses before them: 工业投资、技术改造投资,同比分别增长…"""
+        item = items[position]
+        after = items[position - 1].quantity.end if position else sentence.start
+        subject = clause_subject(self.text, sentence, item, after)
+        if subject is None:
+            return
+        text, start = subject
+        group = items[position : position + item.group_size]
+        if any(has_words(member.metric_text) for member in group):
+            return
+        parts = [part for part in PARTS.split(text) if part]
+        for index, member in enumerate(group):
+            member.metric_text = parts[index] if len(parts) == len(group) else text
+            member.metric_start = start
 
     def _statements(
         self,
@@ -382,6 +402,8 @@ class _Reader:
             start = min(start, item.left_start)
         if start >= quantity.start:
             start = item.left_start
+        while start < quantity.start and text[start] in "、,;和及与":
+            start += 1  # the joiner after the figure before is not this one's
         original_start, original_end = self.prepared.span(start, stop)
         source = Source.from_span(self.doc, self.prepared.original, original_start, original_end)
         span = when.span

@@ -113,7 +113,7 @@ _NUMBER = re.compile(
 )
 _TAIL = re.compile(
     rf"(?P<approx>多|余)?(?P<mag>{_MAG})?(?P<approx2>多|余)?"
-    rf"(?P<unit>{_UNIT}(?:/{_MAG}?{_UNIT})?(?:\([^()]{{1,3}}\))?|成|大)?"
+    rf"(?P<unit>{_UNIT}(?:[/每]{_MAG}?{_UNIT})?(?:\([^()]{{1,3}}\))?|成|大)?"
 )
 _RANGE = re.compile(rf"(?:—|-|~|至|到)(?P<num>{_AR})(?P<mag>{_MAG})?(?P<unit>{_UNIT})?")
 _SUFFIX = re.compile(r"(?:及以上|以上|以下|以内|左右|上下|多)")
@@ -246,7 +246,7 @@ def _read(text: str, match: re.Match[str], lower: int, upper: int) -> Quantity |
     assert tail is not None
     approx = tail.group("approx") or tail.group("approx2") or ""
     magnitude = tail.group("mag") or ""
-    unit = tail.group("unit") or ""
+    unit = (tail.group("unit") or "").replace("每", "/")  # 35微克每立方米 is 35微克/立方米
     stop = tail.end()
     after = text[stop] if stop < upper else ""
     # 5G, 10G PON, 2.0版, 415X: a number glued to Latin letters names something

@@ -8,6 +8,7 @@
 from ._errors import (
     DataError,
     PeriodError,
+    ReaderMissing,
     SourceError,
     TargetTrackError,
     UnitError,
@@ -17,8 +18,10 @@ from .catalog import Catalog, Metric, catalog_files, default_catalog
 from .dataset import Dataset, Document, load_dataset, load_document
 from .evaluation import evaluate_extraction, load_gold
 from .extract import (
+    DocumentText,
     Statement,
     extract_statements,
+    read_document,
     statements_to_json,
     statements_to_yaml,
     to_records,
@@ -54,11 +57,13 @@ __all__ = [
     "DataError",
     "Dataset",
     "Document",
+    "DocumentText",
     "Goal",
     "Metric",
     "Outcome",
     "Period",
     "PeriodError",
+    "ReaderMissing",
     "Recurrence",
     "Source",
     "SourceDocument",
@@ -83,6 +88,7 @@ __all__ = [
     "load_document",
     "load_gold",
     "quantity",
+    "read_document",
     "registry",
     "statements_to_json",
     "statements_to_yaml",

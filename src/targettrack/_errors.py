@@ -9,6 +9,7 @@ from __future__ import annotations
 __all__ = [
     "DataError",
     "PeriodError",
+    "ReaderMissing",
     "SourceError",
     "TargetTrackError",
     "UnitError",
@@ -85,3 +86,23 @@ class DataError(ValueError, TargetTrackError):
 
 class SourceError(DataError):
     """A quote that is not the text at the span it cites."""
+
+
+class ReaderMissing(ImportError, TargetTrackError):
+    """A document whose reader needs a package that is not installed.
+
+    ``path`` is the document, ``module`` the package it needs and ``extra`` the targettrack
+    extra that installs it (``pip install 'targettrack[formats]'``).
+    """
+
+    def __init__(self, path: str, module: str, extra: str) -> None:
+        super().__init__(path, module, extra)
+        self.path = path
+        self.module = module
+        self.extra = extra
+
+    def __str__(self) -> str:
+        return (
+            f"{self.path}: reading it needs {self.module}, which is not installed: "
+            f"pip install 'targettrack[{self.extra}]'"
+        )

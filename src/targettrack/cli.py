@@ -22,7 +22,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._errors import DataError, TargetTrackError
 from ._files import read_text
@@ -30,7 +30,10 @@ from .dataset import Dataset, Document, load_document
 from .match import Audit, SourceDocument, audit
 from .model import Goal, Outcome, Unplaced
 
-__all__ = ["COMMANDS", "build_parser", "error_line", "main", "write_atomic"]
+if TYPE_CHECKING:
+    from .extract import DocumentText
+
+__all__ = ["COMMANDS", "RAW_SUFFIXES", "build_parser", "error_line", "main", "write_atomic"]
 
 #: File suffixes ``-o`` infers the format from when ``--format`` is not given.
 SUFFIX_FORMATS = {
@@ -44,6 +47,10 @@ SUFFIX_FORMATS = {
 }
 
 _FORMATS = ("text", "html", "md", "json", "csv")
+
+#: Suffixes of raw documents, read through ``targettrack.read_document`` and the extractor
+#: (.doc and the like are refused there, with what to do instead).
+RAW_SUFFIXES = (".txt", ".pdf", ".docx", ".html", ".htm", ".xhtml", ".text", ".doc", ".wps")
 
 _AUDIT_EPILOG = """\
 formats:
@@ -98,7 +105,8 @@ def _extract(path: Path, inputs: _Inputs, options: _Options) -> None:
     from .extract import extract_statements, to_records
     from .extract.structure import document_title
 
-    text = read_text(path)
+    document = _read(path, options)
+    text = document.text
     statements = extract_statements(
         text, doc=path.name, region=options.region, year=options.year, catalog=options.catalog
     )
@@ -107,8 +115,32 @@ def _extract(path: Path, inputs: _Inputs, options: _Options) -> None:
     inputs.goals.extend(goals)
     inputs.outcomes.extend(outcomes)
     inputs.unplaced.extend(unplaced)
-    inputs.documents.append(SourceDocument(path.name, document_title(text)))
+    inputs.documents.append(
+        SourceDocument(
+            path.name,
+            document_title(text),
+            reader=document.reader,
+            encoding=document.encoding,
+            sha256=document.sha256,
+            pages=document.pages,
+        )
+    )
     inputs.texts[path.name] = text
+
+
+def _read(path: Path, options: _Options) -> DocumentText:
+    """A raw document as read (``targettrack.read_document``); pages without text are named."""
+    from .extract import read_document
+
+    document = read_document(path, options.encoding)
+    if document.empty_pages:
+        pages = ", ".join(str(number) for number in document.empty_pages)
+        print(
+            f"warning: {path}: no text layer on page{'s' if len(document.empty_pages) > 1 else ''} "
+            f"{pages}; what they show is not read (OCR them first)",
+            file=sys.stderr,
+        )
+    return document
 
 
 class _Options:
@@ -119,6 +151,7 @@ class _Options:
 
         self.region: str | None = getattr(args, "region", None)
         self.year: int | None = getattr(args, "year", None)
+        self.encoding: str | None = getattr(args, "encoding", None)
         extra = list(getattr(args, "catalog", None) or [])
         self.catalog = (
             Catalog.from_files([*catalog_files(), *extra]) if extra else default_catalog()
@@ -162,7 +195,7 @@ def load_inputs(files: Sequence[str], options: _Options | None = None) -> _Input
     documents: list[Document] = []
     for name in files:
         path = Path(name)
-        if path.suffix.lower() == ".txt":
+        if path.suffix.lower() in RAW_SUFFIXES:
             _extract(path, inputs, options)
         elif path.is_dir() or path.suffix.lower() in (".yaml", ".yml"):
             if not path.exists():
@@ -174,8 +207,8 @@ def load_inputs(files: Sequence[str], options: _Options | None = None) -> _Input
             raise DataError(
                 name,
                 None,
-                "expected a curated dataset (.yaml), a folder of them, or a raw document (.txt), "
-                f"got a {path.suffix or 'suffix-less'} file",
+                "expected a curated dataset (.yaml), a folder of them, or a raw document "
+                f"({', '.join(RAW_SUFFIXES)}), got a {path.suffix or 'suffix-less'} file",
             )
     inputs.add_dataset(Dataset(documents))
     return inputs
@@ -299,8 +332,8 @@ def _add_audit(subparsers: Any) -> None:
         "files",
         nargs="*",
         metavar="FILE",
-        help="curated dataset files (.yaml) or folders of them; raw documents (.txt) go "
-        "through the extractor, and what the catalog cannot place is listed, not judged. "
+        help="curated dataset files (.yaml) or folders of them; raw documents (.txt, .pdf, "
+        ".docx, .html) go through the extractor, and what the catalog cannot place is listed, not judged. "
         "None: the seed dataset",
     )
     parser.add_argument(
@@ -344,7 +377,17 @@ def _add_reading_options(parser: argparse.ArgumentParser) -> None:
         metavar="YEAR",
         help="the year raw documents were written in, when their text does not say",
     )
+    _add_encoding_option(parser)
     _add_catalog_option(parser)
+
+
+def _add_encoding_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="the encoding of text files and web pages (gb18030, big5, utf-16…), when the "
+        "detected one is wrong; PDF and Word files say their own",
+    )
 
 
 def _add_catalog_option(parser: argparse.ArgumentParser) -> None:
@@ -367,11 +410,14 @@ def _run_extract(args: argparse.Namespace) -> int:
 
     options = _Options(args)
     statements = []
+    documents = []
     for name in args.files:
         path = Path(name)
+        document = _read(path, options)
+        documents.append(document)
         statements.extend(
             extract_statements(
-                read_text(path),
+                document.text,
                 doc=path.name,
                 region=options.region,
                 year=options.year,
@@ -379,9 +425,10 @@ def _run_extract(args: argparse.Namespace) -> int:
             )
         )
     if args.format == "yaml":
-        text = statements_to_yaml(statements)
+        text = statements_to_yaml(statements, documents)
     else:
-        text = json.dumps(statements_to_json(statements), ensure_ascii=False, indent=2) + "\n"
+        data = statements_to_json(statements, documents)
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     _emit(args.output, text, f"{len(statements)} statements")
     return 0
 
@@ -389,7 +436,8 @@ def _run_extract(args: argparse.Namespace) -> int:
 def _add_extract(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "extract",
-        help="read raw documents (.txt) and list their candidate goals and outcomes",
+        help="read raw documents (.txt, .pdf, .docx, .html) and list their candidate goals "
+        "and outcomes",
         description=(
             "Read raw policy documents and list every quantified goal and outcome found, each "
             "with its value, period, region and the span of the original text it stands on "
@@ -397,13 +445,50 @@ def _add_extract(subparsers: Any) -> None:
         ),
         formatter_class=_Formatter,
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="raw documents (UTF-8 text)")
+    parser.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="raw documents: text in any Chinese encoding, PDF, Word (.docx), web pages",
+    )
     parser.add_argument(
         "-f", "--format", choices=("json", "yaml"), default="json", help="json (default) or yaml"
     )
     parser.add_argument("-o", "--output", metavar="PATH", help="write to PATH instead of stdout")
     _add_reading_options(parser)
     parser.set_defaults(run=_run_extract)
+
+
+def _run_text(args: argparse.Namespace) -> int:
+    document = _read(Path(args.file), _Options(args))
+    if args.output is None:
+        _print(document.text)
+        print(document.describe(), file=sys.stderr)
+    else:
+        write_atomic(args.output, document.text)
+        _print(f"{document.describe()} — {args.output}\n")
+    return 0
+
+
+def _add_text(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "text",
+        help="print a document's text as targettrack reads it (what every span points into)",
+        description=(
+            "Print the text targettrack reads from FILE — a text file in any Chinese encoding, "
+            "a PDF, a Word document or a web page — exactly, with nothing added: every span "
+            "of a statement or a verdict is an offset into it, and its SHA-256 is the hash the "
+            "reports record. How it was read (reader, encoding, pages, characters, hash) goes "
+            "to standard error (docs/reading.md)."
+        ),
+        formatter_class=_Formatter,
+    )
+    parser.add_argument("file", metavar="FILE", help="the document")
+    parser.add_argument(
+        "-o", "--output", metavar="PATH", help="write the text to PATH instead of stdout"
+    )
+    _add_encoding_option(parser)
+    parser.set_defaults(run=_run_text)
 
 
 def _run_evaluate(args: argparse.Namespace) -> int:
@@ -495,6 +580,7 @@ def _add_evaluate_corpus(subparsers: Any) -> None:
 COMMANDS: list[Callable[[Any], None]] = [
     _add_audit,
     _add_extract,
+    _add_text,
     _add_evaluate,
     _add_evaluate_corpus,
 ]

@@ -19,6 +19,7 @@ A goal due after ``as_of`` without decisive evidence is unreported and marked no
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import math
 from collections import defaultdict
@@ -55,13 +56,32 @@ _EPSILON = 1e-9
 _ADDITIVE_DIMENSIONS = {"money", "enterprise", "item", "person", "visit", "area", "energy"}
 
 
+def _offsets(items: Iterable[int]) -> tuple[int, ...]:
+    return tuple(items)
+
+
 @attrs.frozen
 class SourceDocument:
-    """A document the audit drew on."""
+    """A document the audit drew on.
+
+    For a raw document, how it was read (``targettrack.read_document``): the reader, the
+    encoding of a text file or web page, the SHA-256 of the text read, and for a PDF the offset
+    each page starts at, from which a quote's page is told (:meth:`page_of`).
+    """
 
     name: str
     title: str = ""
     issued: dt.date | None = None
+    reader: str = ""
+    encoding: str | None = None
+    sha256: str = ""
+    pages: tuple[int, ...] = attrs.field(default=(), converter=_offsets)
+
+    def page_of(self, offset: int) -> int | None:
+        """The page (from 1) the character at ``offset`` is on; None without pages."""
+        if not self.pages:
+            return None
+        return max(1, bisect.bisect_right(self.pages, offset))
 
 
 def _tuple(items: Iterable[Any]) -> tuple[Any, ...]:

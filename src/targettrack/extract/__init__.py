@@ -2,6 +2,10 @@
 
 One module a step, data flowing one way:
 
+- :mod:`~targettrack.extract.formats` — reading files: text in any Chinese encoding, Word
+  (:mod:`~targettrack.extract.word`), PDF (:mod:`~targettrack.extract.pdf`) and web pages
+  (:mod:`~targettrack.extract.webpage`), as :class:`DocumentText`, the text every span points
+  into;
 - :mod:`~targettrack.extract.text` — normalising: the compact text the reader works on, and the
   map from its offsets back to the original text;
 - :mod:`~targettrack.extract.scan` — scanning: the quantities of a stretch of text;
@@ -16,6 +20,7 @@ One module a step, data flowing one way:
 - :mod:`~targettrack.extract.placement` — placement: statements to typed goals and outcomes.
 """
 
+from .formats import DocumentText, read_document
 from .placement import PHRASES, to_records, unplaced
 from .reader import extract_statements
 from .statement import (
@@ -27,8 +32,10 @@ from .statement import (
 
 __all__ = [
     "PHRASES",
+    "DocumentText",
     "Statement",
     "extract_statements",
+    "read_document",
     "statements_from_json",
     "statements_to_json",
     "statements_to_yaml",

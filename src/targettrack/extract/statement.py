@@ -25,6 +25,7 @@ from ..model import (
     _optional_period,
 )
 from ..periods import Period
+from .document import DocumentText
 
 __all__ = [
     "GOAL",
@@ -181,9 +182,28 @@ def make_amount(value: float, unit: str) -> Amount:
     return amount
 
 
-def statements_to_json(statements: Iterable[Statement]) -> dict[str, Any]:
-    """``{"statements": [...]}``: every statement as a plain mapping (docs/extract.md)."""
-    return {"statements": [statement.to_dict() for statement in statements]}
+def statements_to_json(
+    statements: Iterable[Statement], documents: Iterable[DocumentText] = ()
+) -> dict[str, Any]:
+    """``{"statements": [...]}``: every statement as a plain mapping (docs/extract.md).
+
+    With the ``documents`` the statements were read from (:func:`~targettrack.read_document`),
+    a ``documents`` list says how each was read, and a statement of a PDF cites its page
+    (``source.page``).
+    """
+    read = {document.name: document for document in documents}
+    data: dict[str, Any] = {}
+    if read:
+        data["documents"] = [document.to_dict() for document in read.values()]
+    items = []
+    for statement in statements:
+        item = statement.to_dict()
+        document = read.get(statement.source.doc)
+        if document is not None and document.pages:
+            item["source"]["page"] = document.page_of(statement.source.start)
+        items.append(item)
+    data["statements"] = items
+    return data
 
 
 def statements_from_json(data: dict[str, Any]) -> list[Statement]:
@@ -191,8 +211,13 @@ def statements_from_json(data: dict[str, Any]) -> list[Statement]:
     return [Statement.from_dict(record) for record in data.get("statements", [])]
 
 
-def statements_to_yaml(statements: Iterable[Statement]) -> str:
+def statements_to_yaml(
+    statements: Iterable[Statement], documents: Iterable[DocumentText] = ()
+) -> str:
     """The statements as YAML text (the same mapping as :func:`statements_to_json`)."""
     return yaml.safe_dump(
-        statements_to_json(statements), allow_unicode=True, sort_keys=False, width=1000
+        statements_to_json(statements, documents),
+        allow_unicode=True,
+        sort_keys=False,
+        width=1000,
     )

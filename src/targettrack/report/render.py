@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     import jinja2
     import pandas as pd
 
-    from ..match import Audit
+    from ..match import Audit, SourceDocument
 
 __all__ = [
     "CSV_COLUMNS",
@@ -80,6 +80,8 @@ CSV_COLUMNS = (
     "source_doc",
     "source_start",
     "source_end",
+    "source_page",
+    "source_sha256",
 )
 
 _SCHEMA_VERSION = 1
@@ -98,8 +100,25 @@ def _number(value: float | None) -> float | None:
 # -- JSON ---------------------------------------------------------------------------------------
 
 
-def _source(source: Source) -> dict[str, Any]:
-    return {"doc": source.doc, "start": source.start, "end": source.end, "quote": source.quote}
+def _source(source: Source, pages: _Pages) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "doc": source.doc,
+        "start": source.start,
+        "end": source.end,
+        "quote": source.quote,
+    }
+    document = pages.get(source.doc)
+    if document is not None:
+        data["page"] = document.page_of(source.start)
+    return data
+
+
+#: The documents with pages (PDFs), by name: a source of one cites its page.
+_Pages = Mapping[str, "SourceDocument"]
+
+
+def _paged(audit: Audit) -> dict[str, SourceDocument]:
+    return {document.name: document for document in audit.documents if document.pages}
 
 
 def _amount(amount: Amount | None) -> dict[str, Any] | None:
@@ -108,7 +127,7 @@ def _amount(amount: Amount | None) -> dict[str, Any] | None:
     return {"value": amount.value, "unit": amount.unit, "text": amount_text(amount)}
 
 
-def _evidence(outcome: Outcome) -> dict[str, Any]:
+def _evidence(outcome: Outcome, pages: _Pages) -> dict[str, Any]:
     return {
         "id": outcome.id,
         "value": outcome.value.value,
@@ -122,11 +141,11 @@ def _evidence(outcome: Outcome) -> dict[str, Any]:
         "estimate": outcome.estimate,
         "bound": outcome.bound.value,
         "note": outcome.note,
-        "source": _source(outcome.source),
+        "source": _source(outcome.source, pages),
     }
 
 
-def _verdict(verdict: Verdict, catalog: Catalog) -> dict[str, Any]:
+def _verdict(verdict: Verdict, catalog: Catalog, pages: _Pages) -> dict[str, Any]:
     goal = verdict.goal
     metric = catalog.get(goal.metric)
     achieved = _number(verdict.achieved)
@@ -151,7 +170,7 @@ def _verdict(verdict: Verdict, catalog: Catalog) -> dict[str, Any]:
             "change": None if goal.change is None else goal.change.value,
             "strength": goal.strength.value,
             "note": goal.note,
-            "source": _source(goal.source),
+            "source": _source(goal.source, pages),
         },
         "status": verdict.status.value,
         "reason": verdict.reason,
@@ -165,7 +184,7 @@ def _verdict(verdict: Verdict, catalog: Catalog) -> dict[str, Any]:
             "text": view.achieved_text(achieved, verdict.achieved_unit),
         },
         "achieved_ratio": _number(verdict.achieved_ratio),
-        "evidence": [_evidence(outcome) for outcome in verdict.evidence],
+        "evidence": [_evidence(outcome, pages) for outcome in verdict.evidence],
         "years": [
             {
                 "year": year.year,
@@ -178,7 +197,7 @@ def _verdict(verdict: Verdict, catalog: Catalog) -> dict[str, Any]:
     }
 
 
-def _unplaced(item: Unplaced) -> dict[str, Any]:
+def _unplaced(item: Unplaced, pages: _Pages) -> dict[str, Any]:
     return {
         "kind": item.kind,
         "region": item.region,
@@ -186,7 +205,7 @@ def _unplaced(item: Unplaced) -> dict[str, Any]:
         "value": item.value,
         "period": item.period,
         "reason": item.reason,
-        "source": _source(item.source),
+        "source": _source(item.source, pages),
     }
 
 
@@ -200,13 +219,21 @@ def to_json(audit: Audit, *, catalog: Catalog | None = None) -> dict[str, Any]:
     counts = audit.counts()
     sources: list[dict[str, Any]] = []
     for document in audit.documents:
-        entry = {
+        entry: dict[str, Any] = {
             "doc": document.name,
             "title": document.title,
             "issued": None if document.issued is None else document.issued.isoformat(),
         }
+        if document.reader:
+            entry.update(
+                reader=document.reader,
+                encoding=document.encoding,
+                sha256=document.sha256,
+                pages=list(document.pages),
+            )
         if entry not in sources:
             sources.append(entry)
+    pages = _paged(audit)
     return {
         "schema_version": _SCHEMA_VERSION,
         "generator": f"targettrack {_version()}",
@@ -221,8 +248,8 @@ def to_json(audit: Audit, *, catalog: Catalog | None = None) -> dict[str, Any]:
             "judged_share": audit.judged_share,
         },
         "sources": sources,
-        "verdicts": [_verdict(verdict, catalog) for verdict in audit.verdicts],
-        "unplaced": [_unplaced(item) for item in audit.unplaced],
+        "verdicts": [_verdict(verdict, catalog, pages) for verdict in audit.verdicts],
+        "unplaced": [_unplaced(item, pages) for item in audit.unplaced],
     }
 
 
@@ -247,6 +274,8 @@ def schema() -> dict[str, Any]:
 
 def _rows(audit: Audit, catalog: Catalog) -> list[dict[str, Any]]:
     rows = []
+    pages = _paged(audit)
+    hashes = {d.name: d.sha256 for d in audit.documents if d.sha256}
     for verdict in audit.verdicts:
         goal = verdict.goal
         metric = catalog.get(goal.metric)
@@ -276,6 +305,12 @@ def _rows(audit: Audit, catalog: Catalog) -> list[dict[str, Any]]:
                 "source_doc": goal.source.doc,
                 "source_start": goal.source.start,
                 "source_end": goal.source.end,
+                "source_page": (
+                    pages[goal.source.doc].page_of(goal.source.start)
+                    if goal.source.doc in pages
+                    else None
+                ),
+                "source_sha256": hashes.get(goal.source.doc),
             }
         )
     return rows
@@ -304,7 +339,8 @@ def to_csv(audit: Audit, *, catalog: Catalog | None = None) -> str:
 def to_frame(audit: Audit, *, catalog: Catalog | None = None) -> pd.DataFrame:
     """The table of :func:`to_csv` as a DataFrame, one row per goal, indexed 0…n−1.
 
-    Numbers are floats (NaN for no value), offsets integers, flags booleans, the rest text.
+    Numbers are floats (NaN for no value; `source_page` too, for a document without pages),
+    offsets integers, flags booleans, the rest text.
     """
     import pandas as pd
 
@@ -314,6 +350,7 @@ def to_frame(audit: Audit, *, catalog: Catalog | None = None) -> pd.DataFrame:
         frame[column] = frame[column].astype("float64")
     for column in ("source_start", "source_end"):
         frame[column] = frame[column].astype("int64")
+    frame["source_page"] = frame["source_page"].astype("float64")
     for column in ("provisional", "not_yet_due"):
         frame[column] = frame[column].astype("bool")
     return frame
@@ -337,7 +374,8 @@ def _md_quote(quote: view.QuoteView) -> str:
     parts.append(f"“{body}”")
     if quote.after:
         parts.append(_md(quote.after))
-    return " ".join(parts) + f" — {_md(quote.doc)} \\[{quote.start}:{quote.end}\\]"
+    page = "" if quote.page is None else f" p. {quote.page}"
+    return " ".join(parts) + f" — {_md(quote.doc)}{page} \\[{quote.start}:{quote.end}\\]"
 
 
 _pct = view.percent
@@ -371,14 +409,16 @@ def to_markdown(
         "",
         "## Sources",
         "",
-        "| document | title | issued | goals | outcomes |",
-        "|---|---|---|---:|---:|",
+        "| document | title | issued | goals | outcomes |"
+        + (" read as | sha256 of the text read |" if report.read else ""),
+        "|---|---|---|---:|---:|" + ("---|---|" if report.read else ""),
     ]
     for document in report.documents:
+        read = f" {_md(document.read_as) or '—'} | {document.sha256 or '—'} |"
         lines.append(
             f"| {_md(document.name)} | {_md(' / '.join(document.titles))} | "
             f"{document.issued.isoformat() if document.issued else ''} | "
-            f"{document.goals} | {document.outcomes} |"
+            f"{document.goals} | {document.outcomes} |" + (read if report.read else "")
         )
     lines += [
         "",
@@ -489,6 +529,11 @@ def to_text(audit: Audit, *, catalog: Catalog | None = None) -> str:
         + unplaced,
         f"{_count(len(report.documents), 'document')}, "
         f"{_count(len(report.regions), 'region')}: " + ", ".join(report.regions),
+        *(
+            f"  {d.name}: read as {d.read_as}, sha256 {d.sha256}"
+            for d in report.documents
+            if d.reader
+        ),
         "",
     ]
     marks = {"met": "✓ met", "missed": "✗ missed", "unreported": "· unrep."}

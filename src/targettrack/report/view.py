@@ -13,7 +13,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 import attrs
@@ -35,7 +35,7 @@ from ..model import (
 )
 
 if TYPE_CHECKING:
-    from ..match import Audit
+    from ..match import Audit, SourceDocument
 
 __all__ = [
     "STATUS_ORDER",
@@ -95,6 +95,8 @@ class QuoteView:
     segments: tuple[Segment, ...]
     after: str
     title: str = ""
+    #: the page of a PDF the quote starts on
+    page: int | None = None
 
     @property
     def quote(self) -> str:
@@ -102,7 +104,8 @@ class QuoteView:
 
     @property
     def where(self) -> str:
-        return f"{self.doc} [{self.start}:{self.end}]"
+        page = "" if self.page is None else f" p. {self.page}"
+        return f"{self.doc}{page} [{self.start}:{self.end}]"
 
 
 @attrs.frozen
@@ -250,6 +253,23 @@ class DocumentView:
     issued: dt.date | None
     goals: int
     outcomes: int
+    #: how a raw document was read: reader, encoding, SHA-256 of the text, number of pages
+    reader: str = ""
+    encoding: str | None = None
+    sha256: str = ""
+    pages: int = 0
+
+    @property
+    def read_as(self) -> str:
+        """``pdf, 8 pages``, ``text, gb18030``: how the document was read ("" if curated)."""
+        if not self.reader:
+            return ""
+        parts = [self.reader]
+        if self.encoding:
+            parts.append(self.encoding)
+        if self.pages:
+            parts.append(f"{self.pages} page{'' if self.pages == 1 else 's'}")
+        return ", ".join(parts)
 
 
 @attrs.frozen
@@ -269,6 +289,11 @@ class ReportView:
     by_theme: tuple[ChartRow, ...]
     summary: str
     unplaced: tuple[UnplacedView, ...] = ()
+
+    @property
+    def read(self) -> bool:
+        """Whether any document was read raw (and has a reader, an encoding and a hash)."""
+        return any(d.reader for d in self.documents)
 
     @property
     def plans(self) -> tuple[DocumentView, ...]:
@@ -397,7 +422,9 @@ def _context(text: str, start: int, end: int) -> tuple[str, str]:
     return before, after
 
 
-def quote_view(source: Source, texts: Mapping[str, str] | None, title: str = "") -> QuoteView:
+def quote_view(
+    source: Source, texts: Mapping[str, str] | None, title: str = "", page: int | None = None
+) -> QuoteView:
     """A source's quote, with its sentence around it when the document's text is known."""
     before = after = ""
     text = None if texts is None else texts.get(source.doc)
@@ -411,6 +438,7 @@ def quote_view(source: Source, texts: Mapping[str, str] | None, title: str = "")
         segments=number_segments(display_text(source.quote)),
         after=after,
         title=title,
+        page=page,
     )
 
 
@@ -456,7 +484,10 @@ def _documents(audit: Audit) -> tuple[DocumentView, ...]:
     order: list[str] = []
     titles: dict[str, list[str]] = {}
     issued: dict[str, dt.date | None] = {}
+    read: dict[str, SourceDocument] = {}
     for document in audit.documents:
+        if document.reader and document.name not in read:
+            read[document.name] = document
         if document.name not in titles:
             order.append(document.name)
             titles[document.name] = []
@@ -468,10 +499,31 @@ def _documents(audit: Audit) -> tuple[DocumentView, ...]:
         order.append(name)
         titles[name] = []
         issued[name] = None
-    return tuple(
-        DocumentView(name, tuple(titles[name]), issued[name], goals[name], outcomes[name])
-        for name in order
-    )
+    views = []
+    for name in order:
+        view = DocumentView(name, tuple(titles[name]), issued[name], goals[name], outcomes[name])
+        if name in read:
+            document = read[name]
+            view = attrs.evolve(
+                view,
+                reader=document.reader,
+                encoding=document.encoding,
+                sha256=document.sha256,
+                pages=len(document.pages),
+            )
+        views.append(view)
+    return tuple(views)
+
+
+def _pager(audit: Audit) -> Callable[[Source], int | None]:
+    """The page (of a PDF) a source's quote starts on; None for other documents."""
+    pages = {d.name: d for d in audit.documents if d.pages}
+
+    def page(source: Source) -> int | None:
+        document = pages.get(source.doc)
+        return None if document is None else document.page_of(source.start)
+
+    return page
 
 
 def build(
@@ -481,6 +533,7 @@ def build(
     catalog = catalog or default_catalog()
     documents = _documents(audit)
     titles = {d.name: " / ".join(d.titles) for d in documents}
+    page = _pager(audit)
     goals: list[GoalView] = []
     by_region: dict[str, Counter[Status]] = {}
     by_theme: dict[str, Counter[Status]] = {}
@@ -493,7 +546,7 @@ def build(
                 value=amount_text(o.value),
                 period=str(o.period),
                 flags=outcome_flags(o),
-                quote=quote_view(o.source, texts, titles.get(o.source.doc, "")),
+                quote=quote_view(o.source, texts, titles.get(o.source.doc, ""), page(o.source)),
                 note=o.note,
             )
             for o in verdict.evidence
@@ -507,7 +560,9 @@ def build(
             period=period_text(goal),
             achieved=achieved_text(verdict.achieved, verdict.achieved_unit),
             bar=_bar(_finite(verdict.achieved_ratio)),
-            quote=quote_view(goal.source, texts, titles.get(goal.source.doc, "")),
+            quote=quote_view(
+                goal.source, texts, titles.get(goal.source.doc, ""), page(goal.source)
+            ),
             evidence=evidence,
             years=tuple(
                 (
@@ -538,7 +593,9 @@ def build(
             UnplacedView(
                 index=index,
                 item=item,
-                quote=quote_view(item.source, texts, titles.get(item.source.doc, "")),
+                quote=quote_view(
+                    item.source, texts, titles.get(item.source.doc, ""), page(item.source)
+                ),
             )
             for index, item in enumerate(audit.unplaced)
         ),

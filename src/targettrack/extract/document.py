@@ -1,0 +1,77 @@
+"""A document as targettrack read it: the text every span points into, and how it was read."""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+__all__ = ["DocumentText"]
+
+
+@attrs.frozen
+class DocumentText:
+    """A document as targettrack read it: the text and how it was read.
+
+    ``text`` is what every span of a statement points into; ``sha256`` is the SHA-256 of
+    that text in UTF-8, so that a reader of a report can check they have the same text
+    (``targettrack text FILE`` prints it). ``pages`` holds, for a PDF, the offset in ``text``
+    where each page starts (:meth:`page_of`); ``empty_pages`` the pages (from 1) that had no
+    text layer.
+    """
+
+    path: str
+    text: str = attrs.field(repr=False)
+    reader: str
+    encoding: str | None = None
+    tool: str = ""
+    pages: tuple[int, ...] = ()
+    empty_pages: tuple[int, ...] = ()
+    sha256: str = attrs.field(init=False)
+
+    @sha256.default
+    def _hash(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    @property
+    def name(self) -> str:
+        """The file's name, as statements cite it."""
+        return Path(self.path).name
+
+    def page_of(self, offset: int) -> int | None:
+        """The page (from 1) that ``text[offset]`` is on; None for a document without pages."""
+        if not self.pages:
+            return None
+        return max(1, bisect.bisect_right(self.pages, offset))
+
+    def to_dict(self) -> dict[str, Any]:
+        """A plain mapping: ``doc``, ``reader``, ``encoding``, ``tool``, ``sha256``,
+        ``characters``, ``pages`` (the offset each page starts at) and ``empty_pages``."""
+        return {
+            "doc": self.name,
+            "reader": self.reader,
+            "encoding": self.encoding,
+            "tool": self.tool,
+            "sha256": self.sha256,
+            "characters": len(self.text),
+            "pages": list(self.pages),
+            "empty_pages": list(self.empty_pages),
+        }
+
+    def describe(self) -> str:
+        """One line for people: ``plan.pdf: pdf (pypdfium2 5.15.2), 12 pages, 30123 characters,
+        sha256 1a2b3c4d5e6f…``."""
+        how = self.reader
+        if self.encoding:
+            how += f", {self.encoding}"
+        if self.tool:
+            how += f" ({self.tool})"
+        parts = [f"{self.name}: {how}"]
+        if self.pages:
+            parts.append(f"{len(self.pages)} page{'' if len(self.pages) == 1 else 's'}")
+        parts.append(f"{len(self.text)} characters")
+        parts.append(f"sha256 {self.sha256[:16]}…")
+        return ", ".join(parts)

@@ -1,0 +1,253 @@
+"""Reading a PDF's text layer: lines re-joined, running headers, footers and page numbers left out.
+
+PDFium (through pypdfium2, Apache-2.0/BSD) gives the characters of each page with their boxes.
+They are grouped into lines; then, on every page,
+
+- a line in the top or bottom two of the page that is only a page number (``— 3 —``, ``-3-``,
+  ``第3页 共20页``, ``3/20``) or that comes back on most pages with only its numbers changed (a
+  running header or footer: the report's title, the issuing office) is left out;
+- a line that runs to the right margin is joined to the next when the next is not indented and
+  does not start after a blank space: the sentence goes on, on the next line or the next page.
+  Chinese is joined without a space, two Latin words with one.
+
+Every other line ends with a line break, so headlines and paragraphs stay apart. The text starts
+each page at an offset recorded in :attr:`DocumentText.pages`, from which a statement's page is
+told. A page without characters has no text layer: if no page has one the file is refused
+(``no text layer: OCR it first``), else the empty pages are named in ``empty_pages``.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from typing import Any
+
+import attrs
+
+from .._errors import DataError, ReaderMissing
+from .document import DocumentText
+
+__all__ = ["read_pdf"]
+
+#: A line that is only a page number, with the dashes and words around it.
+_PAGE_NUMBER = re.compile(
+    r"^[\s\-—–－_·•|]*(?:第\s*)?(?:\d+|[ivxlcdm]+)(?:\s*页)?"
+    r"(?:\s*(?:共|/|of)\s*\d+\s*页?)?[\s\-—–－_·•|]*$"
+    r"|^(?:page|p\.)\s*\d+(?:\s*(?:of|/)\s*\d+)?$",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(r"\d+")
+_LATIN = re.compile(r"[A-Za-z]")
+#: How many lines at the top and at the bottom of a page may be running headers or footers.
+_BAND = 2
+
+
+@attrs.frozen
+class _Line:
+    text: str
+    left: float
+    right: float
+    top: float
+    bottom: float
+    size: float
+
+
+def read_pdf(path: str, data: bytes) -> DocumentText:
+    """The text layer of the PDF ``data`` (read from ``path``), as described above."""
+    try:
+        import pypdfium2 as pdfium
+    except ImportError:
+        raise ReaderMissing(path, "pypdfium2", "formats") from None
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        raise DataError(path, None, _load_problem(str(error))) from None
+    try:
+        pages = [_lines(document[index], pdfium) for index in range(len(document))]
+    finally:
+        document.close()
+    if not pages:
+        raise DataError(path, None, "a PDF without pages")
+    empty = tuple(number for number, lines in enumerate(pages, 1) if not lines)
+    if len(empty) == len(pages):
+        raise DataError(
+            path,
+            None,
+            f"no text layer: OCR it first (none of its {len(pages)} page"
+            f"{'' if len(pages) == 1 else 's'} has characters; a scan is only pictures)",
+        )
+    _check_mapped(path, pages)
+    body = _drop_running(pages)
+    text, starts = _join(body)
+    tool = f"pypdfium2 {pdfium.PYPDFIUM_INFO}"
+    return DocumentText(path, text, "pdf", None, tool, tuple(starts), empty)
+
+
+def _load_problem(message: str) -> str:
+    reason = message
+    match = re.search(r"PDFium: ([^)]*)", message)
+    if match:
+        reason = match.group(1)
+    if "password" in reason.lower():
+        return "an encrypted PDF: it opens only with a password; save an unprotected copy"
+    return f"not a readable PDF ({reason.strip().rstrip('.')})"
+
+
+def _lines(page: Any, pdfium: Any) -> list[_Line]:
+    """The page's lines in the order of its text, each with its box."""
+    textpage = page.get_textpage()
+    try:
+        count = textpage.count_chars()
+        lines: list[_Line] = []
+        chars: list[str] = []
+        boxes: list[tuple[float, float, float, float]] = []
+        index = 0
+        while index < count:
+            code = pdfium.raw.FPDFText_GetUnicode(textpage.raw, index)
+            if 0xD800 <= code < 0xDC00 and index + 1 < count:
+                low = pdfium.raw.FPDFText_GetUnicode(textpage.raw, index + 1)
+                if 0xDC00 <= low < 0xE000:
+                    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                    index += 1
+            char = chr(code) if code else ""
+            if char in ("\n", "\r"):
+                _close(chars, boxes, lines)
+            elif char:
+                chars.append(char)
+                if not char.isspace():
+                    boxes.append(textpage.get_charbox(index, loose=True))
+            index += 1
+        _close(chars, boxes, lines)
+        return lines
+    finally:
+        textpage.close()
+        page.close()
+
+
+def _close(
+    chars: list[str], boxes: list[tuple[float, float, float, float]], lines: list[_Line]
+) -> None:
+    text = "".join(chars).strip()
+    if text and boxes:
+        heights = [top - bottom for _, bottom, _, top in boxes if top > bottom]
+        lines.append(
+            _Line(
+                text=text,
+                left=min(box[0] for box in boxes),
+                right=max(box[2] for box in boxes),
+                top=max(box[3] for box in boxes),
+                bottom=min(box[1] for box in boxes),
+                size=statistics.median(heights) if heights else 10.0,
+            )
+        )
+    chars.clear()
+    boxes.clear()
+
+
+def _check_mapped(path: str, pages: list[list[_Line]]) -> None:
+    """Refuse a text layer whose fonts do not map to characters (it reads as � or controls)."""
+    text = "".join(line.text for lines in pages for line in lines)
+    bad = sum(1 for char in text if char == "\ufffd" or (char < " " and char != "\t"))
+    if text and bad * 3 > len(text):
+        raise DataError(
+            path,
+            None,
+            f"its text layer does not map to characters ({bad} of {len(text)} are unreadable): "
+            "OCR it first",
+        )
+
+
+def _key(line: _Line) -> tuple[str, float, int]:
+    """What a running header or footer keeps from page to page: its words (numbers aside),
+    its size and its height on the page (the title on the first page is not its header)."""
+    return (
+        _DIGITS.sub("#", "".join(line.text.split())),
+        round(line.size * 2) / 2,
+        round(line.top / 4),
+    )
+
+
+def _band(lines: list[_Line]) -> set[int]:
+    """The indices of the lines at the top and at the bottom of a page."""
+    order = sorted(range(len(lines)), key=lambda i: -lines[i].top)
+    return {*order[:_BAND], *order[-_BAND:]}
+
+
+def _drop_running(pages: list[list[_Line]]) -> list[list[_Line]]:
+    """The pages without page numbers and running headers and footers."""
+    bands = [_band(lines) for lines in pages]
+    seen: Counter[tuple[str, float, int]] = Counter()
+    for lines, band in zip(pages, bands, strict=True):
+        seen.update({_key(lines[i]) for i in band})
+    with_text = sum(1 for lines in pages if lines)
+    running = {
+        key for key, count in seen.items() if with_text >= 2 and count >= max(2, with_text / 2)
+    }
+    kept = []
+    for lines, band in zip(pages, bands, strict=True):
+        kept.append(
+            [
+                line
+                for i, line in enumerate(lines)
+                if i not in band
+                or not (_PAGE_NUMBER.match(line.text.strip()) or _key(line) in running)
+            ]
+        )
+    return kept
+
+
+def _join(pages: list[list[_Line]]) -> tuple[str, list[int]]:
+    """The text of the body lines and the offset each page starts at."""
+    full = _full_width([line for lines in pages for line in lines])
+    parts: list[str] = []
+    length = 0
+    starts: list[int] = []
+    previous: _Line | None = None
+    previous_left = 0.0
+    for lines in pages:
+        left = min((line.left for line in lines), default=0.0)
+        for number, line in enumerate(lines):
+            if previous is not None:
+                same_page = number > 0
+                glue = "\n"
+                if _runs_on(previous, previous_left, full) and _continues(
+                    previous, line, left, same_page
+                ):
+                    glue = " " if _latin_pair(previous.text, line.text) else ""
+                parts.append(glue)
+                length += len(glue)
+            if number == 0:
+                starts.append(length)
+            parts.append(line.text)
+            length += len(line.text)
+            previous, previous_left = line, left
+        if not lines:
+            starts.append(length)
+    text = "".join(parts)
+    return text, [min(start, len(text)) for start in starts]
+
+
+def _full_width(lines: list[_Line]) -> float:
+    """The width of a full line of the body: the widest lines' common width."""
+    if not lines:
+        return 0.0
+    widths = sorted(line.right - line.left for line in lines)
+    return widths[int(len(widths) * 0.9) if len(widths) > 1 else 0]
+
+
+def _runs_on(line: _Line, left: float, full: float) -> bool:
+    """Whether the line runs to the right margin (its sentence may go on)."""
+    return line.right - left >= full - 1.5 * line.size
+
+
+def _continues(previous: _Line, line: _Line, left: float, same_page: bool) -> bool:
+    """Whether ``line`` carries on the paragraph of ``previous``: not indented, no blank space
+    between them (on the same page)."""
+    if line.left - left >= 0.8 * line.size:
+        return False
+    return not (same_page and previous.bottom - line.top > 1.2 * max(previous.size, line.size))
+
+
+def _latin_pair(before: str, after: str) -> bool:
+    return bool(before and after and _LATIN.match(before[-1]) and _LATIN.match(after[0]))

@@ -134,10 +134,11 @@ def _read(path: Path, options: _Options) -> DocumentText:
 
     document = read_document(path, options.encoding)
     if document.empty_pages:
+        many = len(document.empty_pages) > 1
         pages = ", ".join(str(number) for number in document.empty_pages)
         print(
-            f"warning: {path}: no text layer on page{'s' if len(document.empty_pages) > 1 else ''} "
-            f"{pages}; what they show is not read (OCR them first)",
+            f"warning: {path}: no text layer on page{'s' if many else ''} {pages}: "
+            f"not read (OCR {'them' if many else 'it'} first)",
             file=sys.stderr,
         )
     return document

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from .._errors import DataError
@@ -59,38 +60,53 @@ def decode(
 
 
 def _detect(path: str, data: bytes) -> tuple[str, str, str]:
+    """The encoding charset-normalizer ranks first among those that give plausible text,
+    else the first of GB18030, Big5 and UTF-16 (without its mark) that does."""
     import charset_normalizer
 
-    if b"\x00" not in data or _looks_utf16(data):
-        best = charset_normalizer.from_bytes(data).best()
-    else:
-        best = None
-    if best is None:
-        raise DataError(
-            path,
-            None,
-            "undecodable: not text in UTF-8, UTF-16, GB18030, Big5 or another encoding the "
-            "detector knows; pass --encoding if you know it",
-        )
-    name = _wider(best.encoding)
-    text = _strict(path, data, name, "the detected encoding")
-    _check_text(path, text, name)
-    return text, name, f"charset-normalizer {charset_normalizer.__version__}"
+    ranked = [match.encoding for match in charset_normalizer.from_bytes(data)]
+    for candidate in [*ranked, *_FALLBACKS]:
+        try:
+            name = _wider(candidate)
+            text = data.decode(name)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if _plausible(text):
+            tool = f"charset-normalizer {charset_normalizer.__version__}"
+            return text, name, tool if candidate in ranked else f"{tool}, then targettrack"
+    raise DataError(
+        path,
+        None,
+        "undecodable: not text in UTF-8, GB18030, Big5, UTF-16 or another encoding the "
+        "detector knows; pass --encoding if you know it",
+    )
+
+
+#: Tried after the detector's candidates, in this order.
+_FALLBACKS = ("gb18030", "big5", "utf-16-le", "utf-16-be")
+
+#: What text of a Chinese document is made of: CJK ideographs, their punctuation and
+#: full-width forms, Latin letters and figures, and the signs such documents use.
+_PLAIN = re.compile(
+    r"[\t\n\r\f\x20-\x7e\u00a0-\u00ff\u2000-\u206f\u2100-\u22ff\u2460-\u24ff"
+    r"\u2500-\u27bf\u3000-\u303f\u3200-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+    r"\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003134f]"
+)
+
+
+def _plausible(text: str) -> bool:
+    """Whether ``text`` reads as a document: at least 97% of its characters are plain."""
+    sample = text[:65536]
+    if not sample:
+        return True
+    plain = len(_PLAIN.findall(sample))
+    return plain >= 0.97 * len(sample)
 
 
 def _wider(encoding: str) -> str:
     """The codec to read ``encoding`` with: its Python name, or the wider one containing it."""
     name = codecs.lookup(encoding).name
     return _WIDER.get(name, name)
-
-
-def _looks_utf16(data: bytes) -> bool:
-    """Zero bytes at every other place: UTF-16 text without a byte-order mark."""
-    sample = data[:4096]
-    zeros = sample.count(b"\x00")
-    return zeros * 5 >= len(sample) and (
-        sample[0::2].count(b"\x00") == zeros or sample[1::2].count(b"\x00") == zeros
-    )
 
 
 def _strict(path: str, data: bytes, encoding: str, why: str) -> str:

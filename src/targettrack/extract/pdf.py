@@ -32,10 +32,9 @@ __all__ = ["read_pdf"]
 
 #: A line that is only a page number, with the dashes and words around it.
 _PAGE_NUMBER = re.compile(
-    r"^[\s\-—–－_·•|]*(?:第\s*)?(?:\d+|[ivxlcdm]+)(?:\s*页)?"
+    r"^[\s\-—–－_·•|]*(?:第\s*)?(?:\d+|[ivxlc]{1,7}|[IVXLC]{1,7})(?:\s*页)?"
     r"(?:\s*(?:共|/|of)\s*\d+\s*页?)?[\s\-—–－_·•|]*$"
-    r"|^(?:page|p\.)\s*\d+(?:\s*(?:of|/)\s*\d+)?$",
-    re.IGNORECASE,
+    r"|^(?:[Pp]age|[Pp]\.)\s*\d+(?:\s*(?:of|/)\s*\d+)?$"
 )
 _DIGITS = re.compile(r"\d+")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -91,7 +90,7 @@ def _load_problem(message: str) -> str:
         reason = match.group(1)
     if "password" in reason.lower():
         return "an encrypted PDF: it opens only with a password; save an unprotected copy"
-    return f"not a readable PDF ({reason.strip().rstrip('.')})"
+    return f"not a readable PDF: damaged, cut short or not a PDF ({reason.strip().rstrip('.')})"
 
 
 def _lines(page: Any, pdfium: Any) -> list[_Line]:

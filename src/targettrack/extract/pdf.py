@@ -73,8 +73,9 @@ def read_pdf(path: str, data: bytes) -> DocumentText:
         raise DataError(
             path,
             None,
-            f"no text layer: OCR it first (none of its {len(pages)} page"
-            f"{'' if len(pages) == 1 else 's'} has characters; a scan is only pictures)",
+            "no text layer: OCR it first ("
+            + ("its one page has no" if len(pages) == 1 else f"none of its {len(pages)} pages has")
+            + " characters; a scan is only pictures)",
         )
     _check_mapped(path, pages)
     body = _drop_running(pages)

@@ -232,3 +232,45 @@ def test_html_without_main_text_is_refused(tmp_path: Path, page: str) -> None:
     with pytest.raises(tt.DataError, match="no main text") as caught:
         tt.read_document(write(tmp_path, "page.html", page.encode("utf-8")))
     assert caught.value.path.endswith("page.html")
+
+
+OLD_PAGE = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head>
+<body><table width="980"><tr><td colspan="2"><a href="/">首页</a> <a href="/1">机构</a> <a href="/2">政务公开</a> <a href="/3">办事</a></td></tr>
+<tr><td width="200"><a href="/a">通知公告</a><br><a href="/b">政策解读</a><br><a href="/c">规划计划</a></td>
+<td><font size="4">2025年某市政府工作报告</font><br>
+　　各位代表：<br>
+　　过去一年，全市地区生产总值增长5.8%，一般公共预算收入增长3.1%，规模以上工业增加值增长7.2%。<br>
+　　今年主要预期目标是：地区生产总值增长5.5%左右，城镇新增就业5万人以上。<br>
+发布日期：2025-01-20　【<a href="javascript:window.print()">打印本页</a>】【<a href="javascript:window.close()">关闭窗口</a>】
+</td></tr>
+<tr><td colspan="2">版权所有 某市人民政府办公室 | <a href="/m">网站地图</a> | <a href="/c">联系我们</a></td></tr></table></body></html>"""
+
+
+def test_html_an_old_table_layout_with_br_lines(tmp_path: Path) -> None:
+    document = tt.read_document(write(tmp_path, "old.htm", OLD_PAGE.encode("gbk")))
+    assert document.text.split("\n") == [
+        "2025年某市政府工作报告",
+        "各位代表：",
+        "过去一年，全市地区生产总值增长5.8%，一般公共预算收入增长3.1%，规模以上工业增加值增长7.2%。",
+        "今年主要预期目标是：地区生产总值增长5.5%左右，城镇新增就业5万人以上。",
+        "发布日期：2025-01-20",
+    ]
+
+
+def test_pdf_headlines_stay_apart_and_sentences_go_on() -> None:
+    document = tt.read_document(DOCUMENTS / "layout.pdf")
+    assert document.text.split("\n") == [
+        "某省2025年政府工作报告",
+        "一、2024年工作回顾",
+        # a sentence ends at the end of a full line and the paragraph goes on
+        "过去一年，全省上下坚持稳中求进工作总基调，经济运行总体平稳、稳中有进，主要目标任务较好"
+        "完成，地区生产总值增长较快了。规上工业增加值、固定资产投资和社会消费品零售总额的增速"
+        "均高过于全国平均水平，全年经济社会发展的各项主要目标任务都已完成。",
+        # a full line ending a sentence, then a headline: not joined
+        "二、2025年工作安排",
+        # across the page break
+        "今年经济社会发展的主要预期目标是：地区生产总值增长百分之五以上，一般公共预算收入增长2%左右。",
+        "The provincial government will keep growth above the national average.",
+    ]
+    assert document.pages == (0, document.text.index("之五以上"))
+    assert "公报" not in document.text and "页" not in document.text

@@ -6,9 +6,10 @@ They are grouped into lines; then, on every page,
 - a line in the top or bottom two of the page that is only a page number (``— 3 —``, ``-3-``,
   ``第3页 共20页``, ``3/20``) or that comes back on most pages with only its numbers changed (a
   running header or footer: the report's title, the issuing office) is left out;
-- a line that runs to the right margin is joined to the next when the next is not indented and
-  does not start after a blank space: the sentence goes on, on the next line or the next page.
-  Chinese is joined without a space, two Latin words with one.
+- a line that runs to the right margin is joined to the next when the next is not indented,
+  does not start after a blank space and is not a headline after a finished sentence (a short
+  line without comma or full stop after a line ending in 。): the sentence goes on, on the
+  next line or the next page. Chinese is joined without a space, two Latin words with one.
 
 Every other line ends with a line break, so headlines and paragraphs stay apart. The text starts
 each page at an offset recorded in :attr:`DocumentText.pages`, from which a statement's page is
@@ -38,6 +39,9 @@ _PAGE_NUMBER = re.compile(
 )
 _DIGITS = re.compile(r"\d+")
 _LATIN = re.compile(r"[A-Za-z]")
+_SENTENCE_END = frozenset("。！？；：!?;:")
+#: What a line of prose has and a headline has not.
+_PROSE = re.compile(r"[，。；！？,;!?]")
 #: How many lines at the top and at the bottom of a page may be running headers or footers.
 _BAND = 2
 
@@ -212,7 +216,7 @@ def _join(pages: list[list[_Line]]) -> tuple[str, list[int]]:
                 same_page = number > 0
                 glue = "\n"
                 if _runs_on(previous, previous_left, full) and _continues(
-                    previous, line, left, same_page
+                    previous, line, left, same_page, full
                 ):
                     glue = " " if _latin_pair(previous.text, line.text) else ""
                 parts.append(glue)
@@ -241,12 +245,19 @@ def _runs_on(line: _Line, left: float, full: float) -> bool:
     return line.right - left >= full - 1.5 * line.size
 
 
-def _continues(previous: _Line, line: _Line, left: float, same_page: bool) -> bool:
+def _continues(previous: _Line, line: _Line, left: float, same_page: bool, full: float) -> bool:
     """Whether ``line`` carries on the paragraph of ``previous``: not indented, no blank space
-    between them (on the same page)."""
+    between them (on the same page), and not a headline after a finished sentence (a short
+    line with no comma or full stop: ``二、2025年工作安排``)."""
     if line.left - left >= 0.8 * line.size:
         return False
-    return not (same_page and previous.bottom - line.top > 1.2 * max(previous.size, line.size))
+    if same_page and previous.bottom - line.top > 1.2 * max(previous.size, line.size):
+        return False
+    return not (
+        previous.text[-1] in _SENTENCE_END
+        and not _runs_on(line, left, full)
+        and not _PROSE.search(line.text)
+    )
 
 
 def _latin_pair(before: str, after: str) -> bool:

@@ -7,8 +7,8 @@ detector finds) and parsed as a browser does (selectolax, MIT, on the Lexbor eng
 - scripts, styles, forms' controls, frames, ``<nav>``, ``<aside>``, hidden elements, and the
   ``<header>``/``<footer>`` of the page (not of an article) are left out;
 - every paragraph of prose (a block of at least :data:`MIN_PARAGRAPH` characters) scores for
-  the blocks that hold it: one, plus its commas and full stops, plus one per hundred
-  characters (at most three); the block holding the most prose, discounted by the share of
+  the blocks that hold it (and for itself, when its lines are set with ``<br>``): one, plus
+  its commas and full stops, plus one per hundred characters (at most three); the block holding the most prose, discounted by the share of
   its text that is links, is the main content — widened to the block around it while that
   holds markedly more of the page's prose;
 - its text is written a line per block (paragraph, heading, list item; a table row with its
@@ -174,6 +174,9 @@ def _main(body: Any) -> Any | None:
         return None
     scores: dict[int, list[Any]] = {}
     for node, _, score in paragraphs:
+        if any(child.tag == "br" for child in node.iter()):
+            # text set with <br> in one block: the block is the article as well as a paragraph
+            scores.setdefault(node.mem_id, [node, 0.0])[1] += score
         ancestor = node.parent
         for level in range(3):
             if ancestor is None or ancestor.tag == "html":

@@ -39,6 +39,7 @@ _PAGE_NUMBER = re.compile(
 )
 _DIGITS = re.compile(r"\d+")
 _LATIN = re.compile(r"[A-Za-z]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _SENTENCE_END = frozenset("。！？；：!?;:")
 #: What a line of prose has and a headline has not.
 _PROSE = re.compile(r"[，。；！？,;!?]")
@@ -66,8 +67,15 @@ def read_pdf(path: str, data: bytes) -> DocumentText:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
         raise DataError(path, None, _load_problem(str(error))) from None
+    pages = []
     try:
-        pages = [_lines(document[index], pdfium) for index in range(len(document))]
+        for index in range(len(document)):
+            try:
+                pages.append(_lines(document[index], pdfium))
+            except pdfium.PdfiumError as error:
+                raise DataError(
+                    path, None, f"page {index + 1} cannot be read ({_load_problem(str(error))})"
+                ) from None
     finally:
         document.close()
     if not pages:
@@ -132,7 +140,8 @@ def _lines(page: Any, pdfium: Any) -> list[_Line]:
 def _close(
     chars: list[str], boxes: list[tuple[float, float, float, float]], lines: list[_Line]
 ) -> None:
-    text = "".join(chars).strip()
+    # PDFium marks a hyphen it found at the end of a line as U+0002
+    text = "".join(chars).replace("\x02", "-").strip()
     if text and boxes:
         heights = [top - bottom for _, bottom, _, top in boxes if top > bottom]
         lines.append(
@@ -223,8 +232,9 @@ def _join(pages: list[list[_Line]]) -> tuple[str, list[int]]:
                 length += len(glue)
             if number == 0:
                 starts.append(length)
-            parts.append(line.text)
-            length += len(line.text)
+            text = _CONTROLS.sub("", line.text)
+            parts.append(text)
+            length += len(text)
             previous, previous_left = line, left
         if not lines:
             starts.append(length)

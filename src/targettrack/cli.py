@@ -49,8 +49,9 @@ SUFFIX_FORMATS = {
 _FORMATS = ("text", "html", "md", "json", "csv")
 
 #: Suffixes of raw documents, read through ``targettrack.read_document`` and the extractor
-#: (.doc and the like are refused there, with what to do instead).
-RAW_SUFFIXES = (".txt", ".pdf", ".docx", ".html", ".htm", ".xhtml", ".text", ".doc", ".wps")
+#: (``targettrack.extract.formats.READERS``; .doc and the like are refused there, with what
+#: to do instead).
+RAW_SUFFIXES = (".txt", ".pdf", ".docx", ".html", ".htm")
 
 _AUDIT_EPILOG = """\
 formats:
@@ -187,6 +188,7 @@ def _warn_unread(
 def load_inputs(files: Sequence[str], options: _Options | None = None) -> _Inputs:
     """Load the FILE arguments; none means the seed dataset."""
     from .dataset import load_dataset
+    from .extract.formats import READERS, UNREAD
 
     options = options or _Options()
     inputs = _Inputs()
@@ -196,7 +198,7 @@ def load_inputs(files: Sequence[str], options: _Options | None = None) -> _Input
     documents: list[Document] = []
     for name in files:
         path = Path(name)
-        if path.suffix.lower() in RAW_SUFFIXES:
+        if path.suffix.lower() in READERS or path.suffix.lower() in UNREAD:
             _extract(path, inputs, options)
         elif path.is_dir() or path.suffix.lower() in (".yaml", ".yml"):
             if not path.exists():

@@ -38,7 +38,7 @@ from .._errors import DataError
 from .document import DocumentText
 from .encoding import decode
 
-__all__ = ["READERS", "DocumentText", "read_document"]
+__all__ = ["READERS", "UNREAD", "DocumentText", "read_document"]
 
 #: File suffixes and the reader each goes to; any other suffix is read as text.
 READERS = {
@@ -52,13 +52,11 @@ READERS = {
 }
 
 #: Suffixes of formats that are not read, with what to do instead.
-_UNREAD = {
+UNREAD = {
     ".doc": "a Word 97–2003 document (.doc); save it as .docx",
     ".wps": "a WPS document (.wps); save it as .docx",
     ".rtf": "an RTF document; save it as .docx or .txt",
     ".odt": "an OpenDocument text (.odt); save it as .docx",
-    ".xls": "a spreadsheet; save the text as .txt",
-    ".xlsx": "a spreadsheet; save the text as .txt",
     ".ofd": "an OFD document; export it as PDF",
 }
 
@@ -73,8 +71,8 @@ def read_document(path: str | Path, encoding: str | None = None) -> DocumentText
     """
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix in _UNREAD:
-        raise DataError(str(path), None, f"cannot read {_UNREAD[suffix]}")
+    if suffix in UNREAD:
+        raise DataError(str(path), None, f"cannot read {UNREAD[suffix]}")
     if encoding is not None:
         encoding = _codec(encoding)
     try:

@@ -274,3 +274,30 @@ def test_pdf_headlines_stay_apart_and_sentences_go_on() -> None:
     ]
     assert document.pages == (0, document.text.index("之五以上"))
     assert "公报" not in document.text and "页" not in document.text
+
+
+@pytest.mark.parametrize(
+    ("head", "before"),
+    [
+        ("<title>2025年某市政府工作报告_某市人民政府网</title>", ""),
+        (
+            "<title>某市人民政府网</title>",
+            '<div class="article-title">2025年某市政府工作报告</div>',
+        ),
+        (
+            "",
+            '<div class="site-title"><a href="/">某市人民政府网</a></div>'
+            '<p id="Title">2025年某市政府工作报告</p>',
+        ),
+    ],
+    ids=["title-element", "class-title", "nearest-id-title"],
+)
+def test_html_title_without_h1(tmp_path: Path, head: str, before: str) -> None:
+    page = (
+        f"<html><head>{head}</head><body>{before}<div class='text'>"
+        "<p>过去一年，全市地区生产总值增长5.8%，一般公共预算收入增长3.1%。</p>"
+        "<p>今年主要预期目标是：地区生产总值增长5.5%左右。</p></div></body></html>"
+    )
+    document = tt.read_document(write(tmp_path, "page.html", page.encode("utf-8")))
+    assert document.text.split("\n")[0] == "2025年某市政府工作报告"
+    assert len(document.text.split("\n")) == 3

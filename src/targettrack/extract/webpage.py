@@ -14,8 +14,9 @@ detector finds) and parsed as a browser does (selectolax, MIT, on the Lexbor eng
 - its text is written a line per block (paragraph, heading, list item; a table row with its
   cells separated by tabs); a line that is mostly links (menus, related articles, previous
   and next) and page chrome (【字号：大 中 小】, 【打印】, 【关闭】, 分享到…, 扫一扫…) are left out;
-- the page's ``<h1>``, when it stands outside the main content, is its first line (the
-  title names the region and the year).
+- the page's title, when it stands outside the main content, is its first line (it names the
+  region and the year): its ``<h1>``, else the nearest element before the main content
+  whose class or id says title, else ``<title>`` up to the site's name.
 
 A page with no paragraph of prose is refused (``no main text``).
 """
@@ -62,6 +63,8 @@ _CHROME = re.compile(
     rf"[【\[](?:[^】\]]{{0,12}}(?:{_CHROME_WORDS})[^】\]]{{0,12}})[】\]]"
     r"|字号\s*[:：]?\s*(?:[【\[]?\s*[大中小]\s*[】\]]?\s*){2,3}"
 )
+#: What separates a page's title from the site's name in ``<title>``.
+_SITE_NAME = re.compile(r"\s*(?:_|\||｜|——|--|\s-\s)\s*")
 _CHROME_LINE = re.compile(
     r"^(?:分享到|分享至|扫一扫|扫描二维码|用手机扫|打印本页|关闭窗口|【?\s*返回顶部)"
 )
@@ -281,7 +284,24 @@ def _lines(main: Any) -> list[str]:
 
 
 def _title(tree: Any, main: Any) -> str:
+    """The page's title when it stands outside the main content: its ``<h1>``, else the
+    nearest element before the main content whose class or id says title, else ``<title>``
+    up to the site's name (``…_河北省人民政府网``)."""
     for heading in tree.css("h1"):
         if not _contains(main, heading):
             return _plain(heading.text(deep=True))
-    return ""
+    nearest = ""
+    for node in tree.body.traverse():
+        if node.mem_id == main.mem_id:
+            break
+        names = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
+        if "title" in names.lower() and node.tag != "a" and not _contains(main, node):
+            text = _plain(node.text(deep=True))
+            if 4 <= len(text) <= 80 and _link_share(node) < 0.5:
+                nearest = text
+    if nearest:
+        return nearest
+    head = tree.css_first("title")
+    if head is None:
+        return ""
+    return _plain(_SITE_NAME.split(head.text(deep=True))[0])

@@ -17,6 +17,13 @@ __all__ = [
 ]
 
 
+def _shown(text: str, limit: int = 80) -> str:
+    """``text`` quoted, cut to ``limit`` characters: a message stays one readable line."""
+    if len(text) <= limit:
+        return repr(text)
+    return f"{text[:limit]!r}… ({len(text)} characters)"
+
+
 class TargetTrackError(Exception):
     """Base class of every error raised by targettrack."""
 
@@ -35,7 +42,7 @@ class UnitError(ValueError, TargetTrackError):
         self.suggestions = tuple(suggestions)
 
     def __str__(self) -> str:
-        message = f"cannot read {self.text!r} as a quantity: {self.reason}"
+        message = f"cannot read {_shown(self.text)} as a quantity: {self.reason}"
         if self.suggestions:
             message += " (nearest known units: " + ", ".join(self.suggestions) + ")"
         return message
@@ -50,7 +57,7 @@ class PeriodError(ValueError, TargetTrackError):
         self.reason = reason
 
     def __str__(self) -> str:
-        return f"cannot read {self.text!r} as a period: {self.reason}"
+        return f"cannot read {_shown(self.text)} as a period: {self.reason}"
 
 
 class ValidationError(ValueError, TargetTrackError):
@@ -67,7 +74,10 @@ class ValidationError(ValueError, TargetTrackError):
         self.got = got
 
     def __str__(self) -> str:
-        return f"{self.field!r} must be {self.expected} (got {self.got!r})"
+        got = repr(self.got)
+        if len(got) > 120:
+            got = f"{got[:120]}… ({len(got)} characters)"
+        return f"{self.field!r} must be {self.expected} (got {got})"
 
 
 class DataError(ValueError, TargetTrackError):

@@ -15,10 +15,15 @@ from fractions import Fraction
 __all__ = [
     "CHINESE_DIGITS",
     "MAGNITUDES",
+    "MAX_MAGNITUDE",
+    "MAX_NUMBER_LENGTH",
+    "MIN_MAGNITUDE",
+    "check_magnitude",
     "normalise",
     "normalise_char",
     "parse_chinese_number",
     "parse_number",
+    "shorten",
 ]
 
 #: Private-use glyphs seen in the documents, and what they stand for.
@@ -67,6 +72,16 @@ MAGNITUDES: dict[str, int] = {
     "千亿": 100_000_000_000,
     "万亿": 1_000_000_000_000,
 }
+
+#: The longest number read, in characters (digits, numerals, decimal point, sign, fraction
+#: bar): no document states a figure longer than this, and a longer run of digits or numerals
+#: is not read as a number (docs/input.md).
+MAX_NUMBER_LENGTH = 40
+#: The largest magnitude of a number read, and of an amount; and the smallest magnitude of an
+#: amount that is not zero: within these bounds every conversion between units and every ratio
+#: of two amounts stays a finite float (docs/input.md).
+MAX_MAGNITUDE = 1e30
+MIN_MAGNITUDE = 1e-30
 
 _SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 _LARGE_UNITS = {"万": 10_000, "亿": 100_000_000}
@@ -153,12 +168,41 @@ _FRACTION = re.compile(r"^([+-]?\d+(?:\.\d+)?)/(\d+(?:\.\d+)?)$")
 _CHINESE_FRACTION = re.compile(r"^(.+)分之(.+)$")
 
 
+def check_magnitude(value: float | Fraction, text: str) -> None:
+    """Raise ``ValueError`` unless ``value`` (read from ``text``) is finite and its magnitude is
+    at most :data:`MAX_MAGNITUDE`."""
+    magnitude = abs(float(value))
+    if not magnitude <= MAX_MAGNITUDE:  # also NaN
+        raise ValueError(
+            f"{shorten(text)} is larger than {MAX_MAGNITUDE:g}, the largest number read"
+        )
+
+
+def shorten(text: str, limit: int = 40) -> str:
+    """``text`` quoted for a message, cut to ``limit`` characters (a message stays one line)."""
+    if len(text) <= limit:
+        return repr(text)
+    return repr(text[:limit]) + f"… ({len(text)} characters)"
+
+
 def parse_number(text: str) -> Fraction | float:
     """Read a number already normalised: ``2.5``, ``-16``, ``1/3``, ``三分之一``, ``一千五百``.
 
     Fractions come back exact (:class:`fractions.Fraction`), everything else as ``float``.
-    Raises ``ValueError`` for anything else.
+    Raises ``ValueError`` for anything else, for a number longer than
+    :data:`MAX_NUMBER_LENGTH` characters and for one beyond :data:`MAX_MAGNITUDE`.
     """
+    if len(text) > MAX_NUMBER_LENGTH:
+        raise ValueError(
+            f"{shorten(text)} is longer than {MAX_NUMBER_LENGTH} characters, "
+            "the longest number read"
+        )
+    value = _parse_number(text)
+    check_magnitude(value, text)
+    return value
+
+
+def _parse_number(text: str) -> Fraction | float:
     if _ARABIC.match(text):
         return float(text)
     match = _FRACTION.match(text)
@@ -169,8 +213,8 @@ def parse_number(text: str) -> Fraction | float:
         return Fraction(match.group(1)) / denominator
     match = _CHINESE_FRACTION.match(text)
     if match:
-        denominator_value = parse_number(match.group(1))
-        numerator_value = parse_number(match.group(2))
+        denominator_value = _parse_number(match.group(1))
+        numerator_value = _parse_number(match.group(2))
         if denominator_value == 0:
             raise ValueError(f"division by zero in {text!r}")
         return Fraction(numerator_value) / Fraction(denominator_value)

@@ -20,6 +20,7 @@ A goal due after ``as_of`` without decisive evidence is unreported and marked no
 from __future__ import annotations
 
 import bisect
+import calendar
 import datetime as dt
 import math
 from collections import defaultdict
@@ -172,8 +173,7 @@ def audit(
 
 def _month_end(period: Period) -> dt.date:
     year, month = period.end_year, period.end_month
-    first_next = dt.date(year + (month == 12), month % 12 + 1, 1)
-    return first_next - dt.timedelta(days=1)
+    return dt.date(year, month, calendar.monthrange(year, month)[1])  # 9999年12月 too
 
 
 def _due(goal: Goal, as_of: dt.date) -> bool:

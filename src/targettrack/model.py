@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 
 from ._errors import PeriodError, SourceError, UnitError, ValidationError
+from ._text import MAX_MAGNITUDE, MIN_MAGNITUDE
 from .periods import Period
 from .units import format_quantity, quantity, split_quantity, unit
 
@@ -91,6 +92,11 @@ class Status(enum.StrEnum):
 def _finite(instance: Any, attribute: attrs.Attribute[float], value: float) -> None:
     if not math.isfinite(value):
         raise ValidationError(attribute.name, "a finite number", value)
+    if abs(value) > MAX_MAGNITUDE or 0 < abs(value) < MIN_MAGNITUDE:
+        # within these bounds every conversion and every ratio of two amounts stays finite
+        raise ValidationError(
+            attribute.name, f"0 or a magnitude within [{MIN_MAGNITUDE:g}, {MAX_MAGNITUDE:g}]", value
+        )
 
 
 def _number(value: Any) -> float:

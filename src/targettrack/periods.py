@@ -24,7 +24,7 @@ from ._text import normalise, parse_number
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Period", "five_year_plan"]
+__all__ = ["MAX_YEAR", "MIN_YEAR", "Period", "five_year_plan"]
 
 
 def _ordinal(year: int, month: int) -> int:
@@ -39,9 +39,19 @@ def five_year_plan(number: int) -> tuple[int, int]:
     return start, start + 4
 
 
+#: The years a period may lie in: those of the calendar (``datetime.date``), so that a goal's
+#: deadline is always a date (docs/input.md).
+MIN_YEAR = 1
+MAX_YEAR = 9999
+
+
 def _check(instance: Period, attribute: attrs.Attribute[int], value: int) -> None:
     if not isinstance(value, int) or isinstance(value, bool):
         raise PeriodError(repr(value), f"{attribute.name!r} must be a month ordinal (an int)")
+    if not _ordinal(MIN_YEAR, 1) <= value <= _ordinal(MAX_YEAR, 12):
+        raise PeriodError(
+            _describe(value), f"the year {value // 12} is outside {MIN_YEAR}…{MAX_YEAR}"
+        )
 
 
 @attrs.frozen(order=True)

@@ -315,7 +315,8 @@ def _goal(draw: st.DrawFn, catalog: Catalog | None) -> Goal:
         "deadline": draw(st.booleans()),
     }
     if comparator is Comparator.RANGE:
-        record["target_high"] = Amount(target.value + draw(magnitudes(0.0, 1e3)), target.unit)
+        width = draw(st.just(0.0) | magnitudes(1e-3, 1e3))  # amounts are 0 or ≥ MIN_MAGNITUDE
+        record["target_high"] = Amount(target.value + width, target.unit)
     if comparator is Comparator.ABOUT and draw(st.booleans()):
         record["tolerance"] = draw(st.floats(0.001, 0.5))
     if draw(st.booleans()):

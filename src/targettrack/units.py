@@ -33,7 +33,7 @@ from typing import Any
 import pint
 
 from ._errors import UnitError
-from ._text import MAGNITUDES, normalise
+from ._text import MAGNITUDES, MAX_NUMBER_LENGTH, check_magnitude, normalise
 
 __all__ = [
     "Quantity",
@@ -101,6 +101,8 @@ def _clean(text: str) -> str:
 
 
 def _suggest(text: str) -> tuple[str, ...]:
+    if len(text) > 20:
+        return ()  # no unit name is this long, and difflib's time grows with the square
     return tuple(difflib.get_close_matches(text, sorted(_NAMES), n=3, cutoff=0.3))
 
 
@@ -177,8 +179,9 @@ def _number(original: str, text: str) -> tuple[float, str]:
         # 五万家 reads as 5 × 万家 either way, so read the whole run as the number.
         try:
             return float(parse_number(run)), text[match.end() :]
-        except ValueError:
-            pass
+        except ValueError as error:
+            if len(run) > MAX_NUMBER_LENGTH:
+                raise UnitError(original, str(error)) from None
     raise UnitError(original, "expected a number (such as 15, 2.5, 1/3, 十五, 三分之一)")
 
 
@@ -216,7 +219,12 @@ def _split(text: str) -> tuple[float, str]:
     value, rest = _number(text, cleaned)
     if rest in MAGNITUDES:
         # 3.5万, 1.19万亿: a magnitude with no unit after it is part of the number
-        return value * MAGNITUDES[rest], ""
+        value *= MAGNITUDES[rest]
+        try:
+            check_magnitude(value, cleaned)
+        except ValueError as error:
+            raise UnitError(text, str(error)) from None
+        return value, ""
     return value, _BRACKETED.sub("", rest)
 
 

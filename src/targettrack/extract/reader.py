@@ -16,6 +16,7 @@ outcomes in :mod:`.placement`.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from typing import Any
 
@@ -31,7 +32,7 @@ from ..model import (
     Source,
     Strength,
 )
-from ..periods import Period
+from ..periods import MAX_YEAR, MIN_YEAR, Period
 from .context import (
     BASELINE_YEAR,
     DECLINE,
@@ -63,6 +64,7 @@ from .statement import GOAL, OUTCOME, Statement, canonical, make_amount
 from .structure import (
     PLAN,
     Sentence,
+    bounded,
     document_year,
     horizon,
     sentences,
@@ -92,6 +94,10 @@ _VERB_LEAD = re.compile(
     r"^(?:[、和及与并且]|其中|同时|力争|确保|争取|预计|全年|年内|今年|\d{4}年|到\d{4}年(?:底|末)?)+"
 )
 _TARGET_AFTER = re.compile(r"^(?:的)?(?:年度)?目标")
+
+
+def _usable(year: int | None) -> int | None:
+    return year if year is not None and MIN_YEAR < year < MAX_YEAR else None
 
 
 def extract_statements(
@@ -132,6 +138,12 @@ def extract_statements(
         for sentence in parsed:
             sentence.mode = PLAN
             sentence.year = plan_horizon or year
+    parsed = bounded(parsed, compact)
+    # a year the calendar cannot hold (到0000年), or one whose neighbour it cannot (9999年
+    # reviews 9998年 and looks to 10000年), is no year of the document
+    year, plan_horizon = _usable(year), _usable(plan_horizon)
+    for sentence in parsed:
+        sentence.year, sentence.first_year = _usable(sentence.year), _usable(sentence.first_year)
     reader = _Reader(prepared, doc, catalog, year, plan_document, plan_horizon)
     statements: list[Statement] = []
     highlights: list[Statement] = []
@@ -250,7 +262,8 @@ def _figure_of(
     baseline = None
     base = BASELINE_YEAR.search(item.baseline_text or "")
     if base is not None and change is not None:
-        baseline = year_period(int(base.group("y")))
+        with contextlib.suppress(ValueError):  # 较0000年: no year
+            baseline = year_period(int(base.group("y")))
     return _Figure(amount, high, change, baseline, comparator, bound, negative, period)
 
 

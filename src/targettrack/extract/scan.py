@@ -102,12 +102,16 @@ _CN_UNIT = "(?:" + "|".join(re.escape(u) for u in _UNIT_NAMES) + ")"
 # numeral directly before a classifier (两家, 五成), or a bare magnitude after 破/超/上 (破千万).
 # The first test is only the characters a number can start with: it lets the engine pass over
 # the rest of the text at once instead of trying every alternative at every character.
+# A Chinese numeral is only tried where its run starts: what fails from the start of a run
+# fails from inside it too (the numeral can only end at the same places), and trying each
+# inside position would read a run of n numerals n times over (quadratic time on 九九九…).
 _NUMBER = re.compile(
     rf"(?=[{_CN_DIGITS}万亿]|\d)"
     rf"(?:(?P<pct>百分之(?:{_AR}|{_CN}))"
-    rf"|(?P<frac>(?:{_AR}|{_CN})分之(?:{_AR}|{_CN}))"
+    rf"|(?P<frac>(?:{_AR}|(?<![{_CN_DIGITS}]){_CN})分之(?:{_AR}|{_CN}))"
     rf"|(?P<ar>{_AR}(?:/{_AR})?)"
-    rf"|(?P<cn>{_CN}(?:万|亿)?)(?=(?:多|余)?(?:{_CN_UNIT}|成(?![为立果本效])|大[^会力量众幅]))"
+    rf"|(?<![{_CN_DIGITS}])(?P<cn>{_CN}(?:万|亿)?)"
+    rf"(?=(?:多|余)?(?:{_CN_UNIT}|成(?![为立果本效])|大[^会力量众幅]))"
     rf"|(?<=[上破过超])(?P<bare>万亿|千亿|百亿|千万|百万|亿|万)(?![级])"
     r"|(?P<twodigit>两位数)(?=(?:以上)?(?:的)?增))"
 )
@@ -282,8 +286,7 @@ def _read(text: str, match: re.Match[str], lower: int, upper: int) -> Quantity |
         elif kind == "frac":
             value = float(Fraction(parse_number(token)))
         elif kind == "ar":
-            # a decimal reads as it is; only a fraction (1/3) needs parse_number
-            value = float(token) if "/" not in token else float(parse_number(token))
+            value = float(parse_number(token))  # bounded: a run of 400 digits is no number
         elif kind == "cn":
             value = _chinese(token)
         else:  # bare magnitude

@@ -19,9 +19,11 @@ import attrs
 from ..periods import five_year_plan
 
 __all__ = [
+    "MAX_SENTENCE",
     "PROVINCES",
     "Header",
     "Sentence",
+    "bounded",
     "document_title",
     "document_year",
     "sentences",
@@ -113,6 +115,13 @@ _SPLIT = re.compile(r"[。!?\n]")
 
 REVIEW = "review"
 PLAN = "plan"
+
+#: The longest sentence read at once, in characters of compact text. The longest sentence of
+#: the seed and corpus documents has about 460; a longer one is read in pieces cut at a clause
+#: mark (, ; 、), so that the work on a piece is bounded and reading a text takes time linear in
+#: its length, whatever the text (docs/input.md).
+MAX_SENTENCE = 1000
+_CLAUSE_MARKS = ",;、"
 
 
 @attrs.define
@@ -242,6 +251,22 @@ def sentences(
         position = end + 1
     _fill_years(result, year, plan_document)
     return result, plan_document
+
+
+def bounded(parsed: list[Sentence], text: str) -> list[Sentence]:
+    """``parsed`` with every sentence longer than :data:`MAX_SENTENCE` cut into pieces: at the
+    last clause mark of its second half, else at the limit."""
+    result: list[Sentence] = []
+    for sentence in parsed:
+        start = sentence.start
+        while sentence.end - start > MAX_SENTENCE:
+            limit = start + MAX_SENTENCE
+            cut = max(text.rfind(mark, start + MAX_SENTENCE // 2, limit) for mark in _CLAUSE_MARKS)
+            cut = limit if cut < 0 else cut + 1
+            result.append(attrs.evolve(sentence, start=start, end=cut))
+            start = cut
+        result.append(sentence if start == sentence.start else attrs.evolve(sentence, start=start))
+    return result
 
 
 def _fill_years(result: list[Sentence], year: int | None, plan_document: bool) -> None:

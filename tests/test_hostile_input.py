@@ -7,13 +7,19 @@ Each test here failed before the fix it stands for (a traceback, a hang, or a si
 from __future__ import annotations
 
 import json
+import os
 import re
+import signal
+import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 import targettrack as tt
 from targettrack import cli
+from targettrack._files import load_yaml, read_text
 from targettrack._text import MAX_NUMBER_LENGTH, parse_number
 from targettrack.extract import reader, scan, structure
 
@@ -97,7 +103,7 @@ def test_a_target_of_1e308_in_a_record_is_one_line(
     status, out, err = run(capsys, "audit", str(tmp_path / "doc.yaml"))
     assert (status, out) == (1, "")
     line = one_error_line(err)
-    assert line.startswith(f"DataError: {tmp_path / 'doc.yaml'}:3: g1: ")
+    assert line.startswith(f"DataError: {tmp_path / 'doc.yaml'}:7: g1: 'target' must be")
     assert "1e+30" in line
 
 
@@ -207,3 +213,379 @@ def test_a_digit_run_reads_once() -> None:
     text = "9" * 100_000
     assert re.fullmatch(r"\d+", text)
     assert scan.scan(text) == []
+
+
+# -- YAML -------------------------------------------------------------------------------------
+
+SOURCE_TEXT = "一、目标。\n到2025年,新增企业100家。\n"
+QUOTE = "新增企业100家"
+START = SOURCE_TEXT.index(QUOTE)
+
+
+def record_file(tmp_path: Path, extra: str = "", head: str = "", name: str = "doc.yaml") -> Path:
+    (tmp_path / "doc.txt").write_text(SOURCE_TEXT, encoding="utf-8")
+    text = (
+        f"document: doc.txt\n{head}goals:\n- id: g1\n  region: 浙江\n  metric: 新增企业\n"
+        f"  comparator: at_least\n  target: 100家\n  period: 2025年\n  quote: {QUOTE}\n"
+        f"  start: {START}\n  end: {START + len(QUOTE)}\n{extra}"
+    )
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def audit_error(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    status, out, err = run(capsys, "audit", *argv)
+    assert (status, out) == (1, ""), err
+    return one_error_line(err)
+
+
+def test_a_record_file_as_written_loads(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    status, out, err = run(capsys, "audit", str(record_file(tmp_path)), "--as-of", "2025-01-01")
+    assert (status, err) == (0, ""), err
+    assert out.startswith("1 goals")
+
+
+@pytest.mark.parametrize("char", ["\x00", "\x1b", "\x7f", "\x85"[:0] + "\x9b"])
+def test_a_control_character_in_yaml_is_located(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, char: str
+) -> None:
+    path = record_file(tmp_path, head=f"title: a{char}b\n")
+    line = audit_error(capsys, str(path))
+    assert line.startswith(f"DataError: {path}:2: control character U+")
+
+
+def test_deep_nesting_is_refused_before_python_recurses(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "deep.yaml"
+    path.write_text("a: " + "[" * 300 + "]" * 300 + "\n", encoding="utf-8")
+    assert audit_error(capsys, str(path)) == (
+        f"DataError: {path}:1: nested deeper than 32 levels (docs/input.md)"
+    )
+
+
+def test_an_alias_bomb_is_refused_from_its_size(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 12)]
+    path = tmp_path / "bomb.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    line = audit_error(capsys, str(path))
+    assert (
+        line
+        == f"DataError: {path}:6: its aliases expand to more than 1000000 values (docs/input.md)"
+    )
+
+
+def test_aliases_within_the_limit_still_load(tmp_path: Path) -> None:
+    path = tmp_path / "ok.yaml"
+    path.write_text("a: &a [1, 2]\nb: *a\n", encoding="utf-8")
+    assert load_yaml(path) == {"a": [1, 2], "b": [1, 2]}
+
+
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        ("  target: 1家\n", ":12: the key 'target' is given twice (first on line 7)"),
+        ("goals: []\n", ":12: the key 'goals' is given twice (first on line 2)"),
+    ],
+)
+def test_a_key_given_twice_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, extra: str, expected: str
+) -> None:
+    path = record_file(tmp_path, extra)
+    assert audit_error(capsys, str(path)) == f"DataError: {path}{expected}"
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        ("issued: 2025-13-45\n", ":2: 'issued': '2025-13-45' is no date (month must be in 1..12)"),
+        ("issued: 2025-01-01 10:00:00\n", ":2: 'issued' must be a date without a time"),
+        ("issued: soon\n", ":2: 'issued' must be a date YYYY-MM-DD (got 'soon')"),
+        ("title: [a, b]\n", ":2: 'title' must be a text"),
+        ("title: " + "长" * 600 + "\n", ":2: 'title' must be a text of at most 500 characters"),
+        ("__line__: 3\n", ":2: unexpected field '__line__'"),
+    ],
+)
+def test_document_fields_are_checked_by_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, head: str, expected: str
+) -> None:
+    path = record_file(tmp_path, head=head)
+    assert audit_error(capsys, str(path)).startswith(f"DataError: {path}{expected}")
+
+
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        ("  deadline: 'no'\n", ":12: g1: 'deadline' must be true or false (got 'no')"),
+        ("  note: [a, b]\n", ":12: g1: 'note' must be a text (got ['a', 'b'])"),
+        ("  note: {a: b}\n", ":12: g1: 'note' must be a text (got {'a': 'b'})"),
+    ],
+)
+def test_record_fields_are_checked_by_type(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, extra: str, expected: str
+) -> None:
+    path = record_file(tmp_path, extra)
+    assert audit_error(capsys, str(path)) == f"DataError: {path}{expected}"
+
+
+def test_an_outcome_estimate_must_be_true_or_false() -> None:
+    record = {
+        "id": "o1",
+        "region": "浙江",
+        "metric": "m",
+        "value": "5家",
+        "period": "2025年",
+        "estimate": "false",
+        "quote": "",
+        "start": 0,
+        "end": 0,
+    }
+    with pytest.raises(tt.ValidationError, match="'estimate' must be true or false"):
+        tt.Outcome.from_record(record)
+
+
+def test_a_lone_surrogate_is_refused_where_it_stands(tmp_path: Path) -> None:
+    path = tmp_path / "s.yaml"
+    path.write_text('a: 1\nb: "x\\ud800y"\n', encoding="utf-8")
+    with pytest.raises(tt.DataError) as caught:
+        load_yaml(path)
+    assert caught.value.line == 2
+
+
+@pytest.mark.parametrize("document", ["/etc/hostname", "../doc.txt", "sub/../../doc.txt"])
+def test_a_document_outside_the_folder_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, document: str
+) -> None:
+    path = record_file(tmp_path)
+    path.write_text(path.read_text(encoding="utf-8").replace("doc.txt", document, 1), "utf-8")
+    line = audit_error(capsys, str(path))
+    assert line.startswith(f"DataError: {path}:1: 'document' must be a path inside the folder")
+
+
+def test_a_duplicate_id_names_the_record_file_and_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    first = record_file(tmp_path)
+    (tmp_path / "other.txt").write_text(SOURCE_TEXT, encoding="utf-8")
+    second = tmp_path / "other.yaml"
+    second.write_text(
+        first.read_text(encoding="utf-8").replace("doc.txt", "other.txt"), encoding="utf-8"
+    )
+    line = audit_error(capsys, str(first), str(second))
+    assert line == f"DataError: {second}:3: record id 'g1' is used again (first in {first}:3)"
+
+
+# -- documents given twice --------------------------------------------------------------------
+
+
+def test_the_same_text_given_twice_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(SOURCE_TEXT, encoding="utf-8")
+    assert audit_error(capsys, str(path), str(path)) == f"DataError: {path}: given twice"
+
+
+def test_two_texts_of_one_name_are_not_merged(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "plan.txt").write_text(SOURCE_TEXT, encoding="utf-8")
+    first, second = tmp_path / "a" / "plan.txt", tmp_path / "b" / "plan.txt"
+    line = audit_error(capsys, str(first), str(second))
+    assert line == (
+        f"DataError: {second}: another document is named 'plan.txt' too ({first}); rename one"
+    )
+
+
+def test_records_and_the_raw_text_of_one_document_are_not_audited_together(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = record_file(tmp_path)
+    line = audit_error(capsys, str(path), str(tmp_path / "doc.txt"))
+    assert "both read raw and the source text of a record file" in line
+
+
+def test_a_byte_order_mark_is_not_part_of_the_text(tmp_path: Path) -> None:
+    seed = Path(__file__).resolve().parent.parent / "seeds" / "001_e9ac55c77d2d7d2f.txt"
+    plain = read_text(seed)
+    marked = tmp_path / seed.name
+    marked.write_bytes(b"\xef\xbb\xbf" + seed.read_bytes())
+    assert read_text(marked) == plain
+    assert len(tt.extract_statements(read_text(marked))) == len(tt.extract_statements(plain))
+    assert len(tt.extract_statements(plain)) > 10
+
+
+# -- the command line and its output ----------------------------------------------------------
+
+
+def test_an_unknown_format_is_one_line_and_status_1(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    line = audit_error(capsys, "--format", "xml")
+    assert line.startswith("UsageError: targettrack audit: argument -f/--format: invalid choice")
+
+
+def test_closed_standard_output_is_one_line() -> None:
+    done = subprocess.run(
+        ["sh", "-c", 'exec "$0" -m targettrack audit >&-', sys.executable],
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert done.stderr == "OSError: <stdout>: standard output is closed\n"
+
+
+def forged_record(tmp_path: Path) -> Path:
+    # an id and a region holding a line break, ESC, CR and a right-to-left override
+    path = record_file(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("- id: g1", '- id: "g1\\n✓ met      forged\\x1b[31m"')
+    text = text.replace("region: 浙江", 'region: "浙江\\r\\u202e"')
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_text_output_escapes_control_characters(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    status, out, err = run(capsys, "audit", str(forged_record(tmp_path)), "--as-of", "2026-01-01")
+    assert status == 0, err
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202e]", out)
+    assert "g1\\n✓ met      forged\\x1b[31m" in out
+    assert not any(line.startswith("✓ met      forged") for line in out.splitlines())
+
+
+def test_markdown_output_escapes_control_characters(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = forged_record(tmp_path)
+    status, out, err = run(capsys, "audit", str(path), "--as-of", "2026-01-01", "-f", "md")
+    assert status == 0, err
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202e]", out)
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t"])
+def test_csv_cells_never_start_a_formula(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, start: str
+) -> None:
+    import csv
+    import io
+
+    path = record_file(tmp_path)
+    text = path.read_text(encoding="utf-8").replace("- id: g1", f'- id: "{start}1+1"')
+    path.write_text(text.replace("region: 浙江", f'region: "{start}SUM(A1)"'), encoding="utf-8")
+    status, out, err = run(capsys, "audit", str(path), "--as-of", "2026-01-01", "-f", "csv")
+    assert status == 0, err
+    (row,) = list(csv.DictReader(io.StringIO(out)))
+    assert row["goal_id"] == f"'{start}1+1"
+    assert row["region"] == f"'{start}SUM(A1)"
+    assert row["target_value"] == "100.0"  # numbers stay numbers
+
+
+def test_a_huge_first_line_gives_a_short_title(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "huge.txt"
+    path.write_text("浙江省" * 200_000 + "\n到2025年,新增企业100家。\n", encoding="utf-8")
+    output = tmp_path / "out.html"
+    status, _, err = run(capsys, "audit", str(path), "--region", "浙江", "-o", str(output))
+    assert status == 0, err
+    assert output.stat().st_size < 2 * path.stat().st_size
+
+
+# -- -o ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def dataset(tmp_path: Path) -> Path:
+    return record_file(tmp_path)
+
+
+def test_o_refuses_a_symbolic_link(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, dataset: Path
+) -> None:
+    real = tmp_path / "real.html"
+    real.write_text("kept", encoding="utf-8")
+    link = tmp_path / "link.html"
+    link.symlink_to(real)
+    line = audit_error(capsys, str(dataset), "-o", str(link))
+    assert line == f"OSError: {link}: a symbolic link; -o writes a regular file, give its own path"
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == "kept"
+
+
+def test_o_refuses_a_fifo(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, dataset: Path
+) -> None:
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    line = audit_error(capsys, str(dataset), "-o", str(fifo), "-f", "text")
+    assert "not a regular file (a FIFO, socket or device)" in line
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+def test_o_refuses_a_device(capsys: pytest.CaptureFixture[str], dataset: Path) -> None:
+    line = audit_error(capsys, str(dataset), "-o", os.devnull, "-f", "text")
+    assert line.startswith(f"OSError: {os.devnull}: not a regular file")
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+
+
+def test_o_refuses_a_folder(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, dataset: Path
+) -> None:
+    line = audit_error(capsys, str(dataset), "-o", str(tmp_path), "-f", "text")
+    assert line == f"OSError: {tmp_path}: a folder; -o writes a file"
+
+
+def test_o_refuses_a_read_only_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, dataset: Path
+) -> None:
+    target = tmp_path / "report.txt"
+    target.write_text("kept", encoding="utf-8")
+    target.chmod(0o444)
+    line = audit_error(capsys, str(dataset), "-o", str(target))
+    assert line == f"PermissionError: {target}: read-only; the report does not replace it"
+    assert target.read_text(encoding="utf-8") == "kept"
+
+
+@pytest.mark.parametrize("which", ["record file", "source text", "raw text"])
+def test_o_never_replaces_an_input(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, dataset: Path, which: str
+) -> None:
+    if which == "raw text":
+        raw = tmp_path / "plan.txt"
+        raw.write_text(SOURCE_TEXT, encoding="utf-8")
+        argv, target = [str(raw)], raw
+    else:
+        argv = [str(dataset)]
+        target = dataset if which == "record file" else tmp_path / "doc.txt"
+    before = target.read_bytes()
+    line = audit_error(capsys, *argv, "-o", str(target), "-f", "text")
+    assert line == f"OSError: {target}: an input of this command; the report would replace it"
+    assert target.read_bytes() == before
+
+
+def test_o_leaves_no_temporary_file_when_terminated(tmp_path: Path, dataset: Path) -> None:
+    # SIGTERM while the report is written: the temporary file goes, the target stays as it was
+    target = tmp_path / "out.txt"
+    target.write_text("kept", encoding="utf-8")
+    code = (
+        "import os, signal, sys\n"
+        "from targettrack import cli\n"
+        "real = os.replace\n"
+        "def replace(*args):\n"
+        "    os.kill(os.getpid(), signal.SIGTERM)\n"
+        "    real(*args)\n"
+        "cli.os.replace = replace\n"
+        f"sys.exit(cli.main(['audit', {str(dataset)!r}, '-o', {str(target)!r}]))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 128 + signal.SIGTERM, done.stderr
+    assert target.read_text(encoding="utf-8") == "kept"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["doc.txt", "doc.yaml", "out.txt"]

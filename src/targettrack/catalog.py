@@ -19,7 +19,7 @@ from typing import Any
 import attrs
 
 from ._errors import DataError, UnitError, ValidationError
-from ._files import load_yaml
+from ._files import line_of, load_yaml
 from ._text import MAGNITUDES
 from .units import dimension_name, quantity, unit
 
@@ -361,7 +361,7 @@ def _load_file(path: Path, seen: dict[str, str]) -> list[Metric]:
         raise DataError(str(path), 1, "expected a list of metrics")
     metrics = []
     for record in records:
-        line = record.get("__line__") if isinstance(record, dict) else None
+        line = line_of(record)
         if not isinstance(record, dict):
             raise DataError(str(path), line, f"expected a metric record, got {record!r}")
         try:

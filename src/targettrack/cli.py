@@ -16,13 +16,17 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import errno
 import os
 import shutil
+import signal
+import stat
 import sys
 import tempfile
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from ._errors import DataError, TargetTrackError
 from ._files import read_text
@@ -33,7 +37,16 @@ from .model import Goal, Outcome, Unplaced
 if TYPE_CHECKING:
     from .extract import DocumentText
 
-__all__ = ["COMMANDS", "RAW_SUFFIXES", "build_parser", "error_line", "main", "write_atomic"]
+__all__ = [
+    "COMMANDS",
+    "RAW_SUFFIXES",
+    "UsageError",
+    "build_parser",
+    "check_output",
+    "error_line",
+    "main",
+    "write_atomic",
+]
 
 #: File suffixes ``-o`` infers the format from when ``--format`` is not given.
 SUFFIX_FORMATS = {
@@ -68,6 +81,18 @@ examples:
 """
 
 
+class UsageError(ValueError, TargetTrackError):
+    """Arguments the command does not take: an unknown option or format, a missing value."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line (``UsageError: …``) and exit status 1,
+    like every other error of the command."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
+
+
 class _Formatter(argparse.RawDescriptionHelpFormatter):
     def __init__(self, prog: str) -> None:
         width = min(100, shutil.get_terminal_size().columns - 2)
@@ -87,8 +112,43 @@ class _Inputs:
         self.unplaced: list[Unplaced] = []
         self.documents: list[SourceDocument] = []
         self.texts: dict[str, str] = {}
+        #: every file read, and for each document name the file its text came from and the
+        #: file that named it (a record file, or the text itself)
+        self.paths: list[Path] = []
+        self.named: dict[str, tuple[Path, Path]] = {}
 
-    def add_dataset(self, dataset: Dataset) -> None:
+    def claim(self, name: str, text_path: Path, given: Path) -> None:
+        """Take the document ``name`` (its text at ``text_path``) from the FILE ``given``;
+        a document given twice, or two documents of one name, would count goals twice or
+        merge two texts, and are refused."""
+        resolved = text_path.resolve()
+        self.paths.append(resolved)
+        if name not in self.named:
+            self.named[name] = (resolved, given)
+            return
+        first_text, first_given = self.named[name]
+        if first_text != resolved:
+            reason = f"another document is named {name!r} too ({first_given}); rename one"
+        elif first_given == given:
+            reason = "given twice"
+        elif first_given.suffix.lower() == ".txt" or given.suffix.lower() == ".txt":
+            reason = (
+                f"{name!r} is both read raw and the source text of a record file "
+                f"({first_given}); every goal would count twice"
+            )
+        else:
+            reason = f"the records of {name!r} are given twice (first in {first_given})"
+        raise DataError(str(given), None, reason)
+
+    def claim_document(self, document: Document) -> None:
+        given = Path(document.path) if document.path else Path(document.name)
+        self.paths.append(given.resolve())
+        self.claim(document.name, given.parent / document.name, given)
+
+    def add_dataset(self, dataset: Dataset, *, claimed: bool = False) -> None:
+        if not claimed:
+            for document in dataset:
+                self.claim_document(document)
         self.goals.extend(dataset.goals)
         self.outcomes.extend(dataset.outcomes)
         self.documents.extend(SourceDocument(d.name, d.title, d.issued) for d in dataset)
@@ -196,6 +256,9 @@ def load_inputs(files: Sequence[str], options: _Options | None = None) -> _Input
         inputs.add_dataset(load_dataset())
         return inputs
     documents: list[Document] = []
+    for name in files:  # raw documents given twice or named alike: refused before any work
+        if Path(name).suffix.lower() in READERS:
+            inputs.claim(Path(name).name, Path(name), Path(name))
     for name in files:
         path = Path(name)
         if path.suffix.lower() in READERS or path.suffix.lower() in UNREAD:
@@ -203,7 +266,10 @@ def load_inputs(files: Sequence[str], options: _Options | None = None) -> _Input
         elif path.is_dir() or path.suffix.lower() in (".yaml", ".yml"):
             if not path.exists():
                 raise DataError(name, None, "no such file")
-            documents.extend(load_document(p) for p in _yaml_files(path))
+            for file in _yaml_files(path):
+                document = load_document(file)
+                inputs.claim_document(document)
+                documents.append(document)
         elif not path.exists():
             raise DataError(name, None, "no such file")
         else:
@@ -213,7 +279,7 @@ def load_inputs(files: Sequence[str], options: _Options | None = None) -> _Input
                 "expected a curated dataset (.yaml), a folder of them, or a raw document "
                 f"({', '.join(RAW_SUFFIXES)}), got a {path.suffix or 'suffix-less'} file",
             )
-    inputs.add_dataset(Dataset(documents))
+    inputs.add_dataset(Dataset(documents), claimed=True)
     return inputs
 
 
@@ -227,48 +293,93 @@ def parse_date(text: str) -> dt.date:
 # -- outputs ------------------------------------------------------------------------------------
 
 
-def _emit(output: str | None, text: str, summary: str) -> None:
+def _emit(output: str | None, text: str, summary: str, inputs: Sequence[Path] = ()) -> None:
     """Print ``text``, or write it to ``output`` and print the summary and the path."""
     if output is None:
         _print(text)
     else:
-        write_atomic(output, text)
+        write_atomic(output, text, inputs=inputs)
         _print(f"{summary} — {output}\n")
 
 
-def write_atomic(path: str | Path, text: str) -> None:
+def _refuse(path: Path, reason: str) -> OSError:
+    return OSError(errno.EINVAL, reason, str(path))
+
+
+def check_output(path: str | Path, inputs: Sequence[Path] = ()) -> None:
+    """Refuse an ``-o`` path that is not a regular file, is read-only, or is one of the
+    ``inputs``: the report replaces a regular file whole, or creates it (docs/input.md)."""
+    target = Path(path)
+    try:
+        status = os.lstat(target)
+    except FileNotFoundError:
+        return
+    if stat.S_ISLNK(status.st_mode):
+        raise _refuse(target, "a symbolic link; -o writes a regular file, give its own path")
+    if stat.S_ISDIR(status.st_mode):
+        raise _refuse(target, "a folder; -o writes a file")
+    if not stat.S_ISREG(status.st_mode):
+        raise _refuse(target, "not a regular file (a FIFO, socket or device); -o writes files")
+    if not status.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(
+        target, os.W_OK
+    ):
+        raise OSError(errno.EACCES, "read-only; the report does not replace it", str(target))
+    resolved = target.resolve()
+    if any(resolved == Path(given).resolve() for given in inputs):
+        raise _refuse(target, "an input of this command; the report would replace it")
+
+
+def _interrupted(signum: int, frame: Any) -> None:
+    raise SystemExit(128 + signum)
+
+
+def write_atomic(path: str | Path, text: str, *, inputs: Sequence[Path] = ()) -> None:
     """Write ``text`` (UTF-8) to ``path`` through a temporary file and a rename.
 
-    Either the whole report is there afterwards or the file is as it was.
+    Either the whole report is there afterwards or the file is as it was; the temporary file
+    is removed on an error, Ctrl-C, SIGTERM or SIGHUP. ``path`` must be a regular file or not
+    exist, must be writable and must not be one of ``inputs`` (:func:`check_output`).
     """
     target = Path(path)
+    check_output(target, inputs)
     directory = target.parent
+    handlers: dict[int, Any] = {}
+    if threading.current_thread() is threading.main_thread():
+        for signum in (signal.SIGTERM, signal.SIGHUP):
+            handlers[signum] = signal.signal(signum, _interrupted)
     try:
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".tmp", dir=directory
-        )
-    except OSError as error:
-        raise OSError(error.errno, error.strerror, str(target)) from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, target)
-    except BaseException as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        if isinstance(error, OSError):
+        try:
+            handle, temporary = tempfile.mkstemp(
+                prefix=f".{target.name}.", suffix=".tmp", dir=directory
+            )
+        except OSError as error:
             raise OSError(error.errno, error.strerror, str(target)) from None
-        raise
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+                stream.write(text)
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temporary, 0o666 & ~umask)
+            os.replace(temporary, target)
+        except BaseException as error:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            if isinstance(error, OSError):
+                raise OSError(error.errno, error.strerror, str(target)) from None
+            raise
+    finally:
+        for number, handler in handlers.items():
+            signal.signal(number, handler)
 
 
 def _print(text: str) -> None:
-    sys.stdout.flush()
-    buffer = getattr(sys.stdout, "buffer", None)
+    stream = sys.stdout
+    if stream is None:  # started with standard output closed (>&-)
+        raise OSError(errno.EBADF, "standard output is closed", "<stdout>")
+    stream.flush()
+    buffer = getattr(stream, "buffer", None)
     if buffer is None:
-        sys.stdout.write(text)
+        stream.write(text)
     else:
         buffer.write(text.encode("utf-8"))
         buffer.flush()
@@ -302,6 +413,8 @@ def _run_audit(args: argparse.Namespace) -> int:
     from . import report
 
     as_of = dt.date.today() if args.as_of is None else parse_date(args.as_of)
+    if args.output is not None:  # before any work; checked again when it is written
+        check_output(args.output, [Path(name) for name in args.files])
     options = _Options(args)
     inputs = load_inputs(args.files, options)
     result: Audit = audit(
@@ -315,7 +428,7 @@ def _run_audit(args: argparse.Namespace) -> int:
     text = report.render(result, _format(args), inputs.texts)
     count = len(result.unplaced)
     unplaced = f", {count} statement{'' if count == 1 else 's'} not placed" if count else ""
-    _emit(args.output, text, f"{result.summary()}{unplaced}")
+    _emit(args.output, text, f"{result.summary()}{unplaced}", inputs.paths)
     return 0
 
 
@@ -411,6 +524,8 @@ def _run_extract(args: argparse.Namespace) -> int:
 
     from .extract import extract_statements, statements_to_json, statements_to_yaml
 
+    if args.output is not None:
+        check_output(args.output, [Path(name) for name in args.files])
     options = _Options(args)
     statements = []
     documents = []
@@ -432,7 +547,7 @@ def _run_extract(args: argparse.Namespace) -> int:
     else:
         data = statements_to_json(statements, documents)
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    _emit(args.output, text, f"{len(statements)} statements")
+    _emit(args.output, text, f"{len(statements)} statements", [Path(f) for f in args.files])
     return 0
 
 
@@ -592,7 +707,7 @@ COMMANDS: list[Callable[[Any], None]] = [
 def build_parser() -> argparse.ArgumentParser:
     from . import __version__
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="targettrack",
         description=(
             "Audit quantified government plans against the outcomes later reported: each goal "
@@ -608,17 +723,30 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _say(line: str) -> None:
+    """Write one line to standard error, if there is one."""
+    if sys.stderr is not None:
+        with contextlib.suppress(OSError, ValueError):
+            print(line, file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = build_parser()
-    args = parser.parse_args(argv)
     try:
+        args = parser.parse_args(argv)
         status: int = args.run(args)
+    except UsageError as error:
+        _say(error_line(error))
+        return 1
     except (TargetTrackError, OSError, ValueError) as error:
         if isinstance(error, BrokenPipeError):
-            with contextlib.suppress(OSError):
+            with contextlib.suppress(OSError, AttributeError, ValueError):
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return 1
-        print(error_line(error), file=sys.stderr)
+        _say(error_line(error))
         return 1
+    except KeyboardInterrupt:
+        _say("interrupted")
+        return 130
     return status

@@ -28,7 +28,7 @@ from typing import Any
 import attrs
 
 from ._errors import DataError
-from ._files import load_yaml, read_text, shipped
+from ._files import line_of, load_yaml, read_text, shipped
 from .catalog import Catalog, default_catalog
 from .extract import extract_statements, to_records
 from .extract.statement import canonical
@@ -91,7 +91,7 @@ def corpus_gold_dir() -> Path:
 
 
 def _source(file: Path, doc: str, text: str, record: Any, what: str) -> Source:
-    line = record.get("__line__") if isinstance(record, dict) else None
+    line = line_of(record)
     if not isinstance(record, dict):
         raise DataError(str(file), line, f"{what}: expected a mapping with quote and start")
     quote, start = record.get("quote"), record.get("start")
@@ -105,7 +105,7 @@ def _source(file: Path, doc: str, text: str, record: Any, what: str) -> Source:
 
 
 def _goal(file: Path, pair: dict[str, Any], record: Any, plan: str, review: str) -> GoldGoal:
-    line = record.get("__line__") if isinstance(record, dict) else None
+    line = line_of(record)
     if not isinstance(record, dict):
         raise DataError(str(file), line, f"expected a gold goal, got {record!r}")
     name = str(record.get("id", "?"))

@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
-from pathlib import Path
+from pathlib import Path, PurePath, PurePosixPath
 from typing import Any
 
 import attrs
 
 from ._errors import DataError, TargetTrackError, ValidationError
-from ._files import load_yaml, read_text, shipped
+from ._files import line_of, load_yaml, read_text, shipped
+from ._text import shorten
 from .catalog import Catalog, default_catalog
 from .model import Goal, Outcome
 
@@ -46,6 +47,8 @@ class Document:
     goals: tuple[Goal, ...] = attrs.field(converter=_tuple)
     outcomes: tuple[Outcome, ...] = attrs.field(converter=_tuple)
     path: str = ""
+    #: the line of each record in the file, by id (for messages)
+    lines: dict[str, int] = attrs.field(factory=dict, repr=False, eq=False)
 
 
 @attrs.frozen
@@ -58,14 +61,16 @@ class Dataset:
         seen: dict[str, str] = {}
         for document in self.documents:
             records: list[Goal | Outcome] = [*document.goals, *document.outcomes]
+            where = document.path or document.name
             for record in records:
+                line = document.lines.get(record.id)
                 if record.id in seen:
                     raise DataError(
-                        document.path or document.name,
-                        None,
+                        where,
+                        line,
                         f"record id {record.id!r} is used again (first in {seen[record.id]})",
                     )
-                seen[record.id] = document.name
+                seen[record.id] = where if line is None else f"{where}:{line}"
 
     @property
     def goals(self) -> tuple[Goal, ...]:
@@ -84,12 +89,36 @@ class Dataset:
 
 
 def _date(value: Any, path: str, line: int | None) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        raise DataError(path, line, f"'issued' must be a date without a time (got {value})")
     if value is None or isinstance(value, dt.date):
         return value
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
-        raise DataError(path, line, f"'issued' must be a date YYYY-MM-DD (got {value!r})") from None
+        raise DataError(
+            path, line, f"'issued' must be a date YYYY-MM-DD (got {shorten(str(value))})"
+        ) from None
+
+
+#: The longest title of a document, in characters.
+MAX_TITLE = 500
+_FIELDS = ("document", "title", "issued", "goals", "outcomes")
+
+
+def _document_name(value: Any, where: str, line: int | None) -> str:
+    """The source text a record file names: a path relative to the file's folder, inside it."""
+    if not isinstance(value, str) or not value:
+        raise DataError(where, line, "'document' must name the source text file")
+    parts = PurePosixPath(value.replace("\\", "/")).parts
+    if PurePath(value).is_absolute() or value.startswith(("/", "\\")) or ".." in parts:
+        raise DataError(
+            where,
+            line,
+            "'document' must be a path inside the folder of this file, without '..' "
+            f"(got {shorten(value)})",
+        )
+    return value
 
 
 def load_document(path: str | Path, *, catalog: Catalog | None = None) -> Document:
@@ -99,53 +128,73 @@ def load_document(path: str | Path, *, catalog: Catalog | None = None) -> Docume
     data = load_yaml(path)
     if not isinstance(data, dict):
         raise DataError(where, 1, "expected a mapping with document, goals and outcomes")
-    line = data.get("__line__")
-    unknown = set(data) - {"document", "title", "issued", "goals", "outcomes", "__line__"}
-    if unknown:
-        raise DataError(where, line, f"unexpected field {sorted(unknown)[0]!r}")
-    name = data.get("document")
-    if not isinstance(name, str) or not name:
-        raise DataError(where, line, "'document' must name the source text file")
+    for key in data:
+        if key not in _FIELDS:
+            raise DataError(where, line_of(data, key), f"unexpected field {shorten(str(key))}")
+    name = _document_name(data.get("document"), where, line_of(data, "document"))
+    title = data.get("title")
+    if title is not None and (not isinstance(title, str) or len(title) > MAX_TITLE):
+        raise DataError(
+            where,
+            line_of(data, "title"),
+            f"'title' must be a text of at most {MAX_TITLE} characters (got {shorten(str(title))})",
+        )
+    issued = _date(data.get("issued"), where, line_of(data, "issued"))
     text = read_text(path.parent / name)
     catalog = catalog or default_catalog()
-    goals = list(_records(data.get("goals"), "goals", Goal, name, text, catalog, where))
-    outcomes = list(_records(data.get("outcomes"), "outcomes", Outcome, name, text, catalog, where))
+    lines: dict[str, int] = {}
+    goals = list(_records(data, "goals", Goal, name, text, catalog, where, lines))
+    outcomes = list(_records(data, "outcomes", Outcome, name, text, catalog, where, lines))
     return Document(
         name=name,
-        title=str(data.get("title") or name),
-        issued=_date(data.get("issued"), where, line),
+        title=title or name,
+        issued=issued,
         text=text,
         goals=goals,
         outcomes=outcomes,
         path=where,
+        lines=lines,
     )
 
 
 def _records(
-    records: Any,
+    data: dict[str, Any],
     field: str,
     kind: type[Goal] | type[Outcome],
     doc: str,
     text: str,
     catalog: Catalog,
     where: str,
+    lines: dict[str, int],
 ) -> Iterator[Any]:
+    records = data.get(field)
     if records is None:
         return
     if not isinstance(records, list):
-        raise DataError(where, None, f"{field!r} must be a list of records")
+        raise DataError(where, line_of(data, field), f"{field!r} must be a list of records")
     for record in records:
         if not isinstance(record, dict):
-            raise DataError(where, None, f"each of {field!r} must be a mapping (got {record!r})")
-        line = record.get("__line__")
+            raise DataError(
+                where,
+                line_of(data, field),
+                f"each of {field!r} must be a mapping (got {shorten(str(record))})",
+            )
+        line = line_of(record)
+        label = shorten(str(record.get("id", "?")))[1:-1] if "id" in record else "?"
         try:
             item = kind.from_record(record, doc=doc, text=text)
             check_record(item, catalog)
-            yield item
         except DataError as error:
-            raise type(error)(where, line, f"{record.get('id', '?')}: {error.message}") from None
+            raise type(error)(where, line, f"{label}: {error.message}") from None
+        except ValidationError as error:
+            # the line of the field when the record has it: 'target' on its own line
+            field_line = line_of(record, error.field) or line
+            raise DataError(where, field_line, f"{label}: {error}") from None
         except (TargetTrackError, ValueError, TypeError) as error:
-            raise DataError(where, line, f"{record.get('id', '?')}: {error}") from None
+            raise DataError(where, line, f"{label}: {error}") from None
+        if line is not None:
+            lines.setdefault(item.id, line)
+        yield item
 
 
 def check_record(item: Goal | Outcome, catalog: Catalog) -> None:

@@ -33,7 +33,7 @@ from typing import Any
 import attrs
 
 from ._errors import DataError
-from ._files import load_yaml, read_text, shipped
+from ._files import line_of, load_yaml, read_text, shipped
 from .extract.statement import Statement, canonical
 from .model import Amount
 from .periods import Period
@@ -148,13 +148,13 @@ def load_gold(path: str | Path, *, text_dir: str | Path | None = None) -> dict[s
         text = read_text(Path(text_dir) / doc) if text_dir is not None else None
         items = data.get("items") or []
         if not isinstance(items, list):
-            raise DataError(str(file), data.get("__line__"), "'items' must be a list")
+            raise DataError(str(file), line_of(data), "'items' must be a list")
         gold.setdefault(doc, []).extend(_item(file, doc, record, text) for record in items)
     return gold
 
 
 def _item(file: Path, doc: str, record: Any, text: str | None) -> GoldItem:
-    line = record.get("__line__") if isinstance(record, dict) else None
+    line = line_of(record)
     if not isinstance(record, dict):
         raise DataError(str(file), line, f"expected a gold item, got {record!r}")
     try:

@@ -106,6 +106,16 @@ def _number(value: Any) -> float:
     return float(value)
 
 
+def _flag(instance: Any, attribute: attrs.Attribute[bool], value: bool) -> None:
+    if not isinstance(value, bool):
+        raise ValidationError(attribute.name, "true or false", value)
+
+
+def _note(instance: Any, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str):
+        raise ValidationError(attribute.name, "a text", value)
+
+
 def _unit_known(instance: Any, attribute: attrs.Attribute[str], value: str) -> None:
     try:
         unit(value)
@@ -358,7 +368,7 @@ class Goal:
     source: Source
     target_high: Amount | None = attrs.field(default=None, converter=_optional_amount)
     tolerance: float | None = None
-    deadline: bool = False
+    deadline: bool = attrs.field(default=False, validator=_flag)
     recurrence: Recurrence | None = attrs.field(
         default=None, converter=attrs.converters.optional(Recurrence)
     )
@@ -366,7 +376,7 @@ class Goal:
     baseline: Period | None = attrs.field(default=None, converter=_optional_period)
     change: Change | None = attrs.field(default=None, converter=attrs.converters.optional(Change))
     strength: Strength = attrs.field(default=Strength.STATED, converter=Strength)
-    note: str = ""
+    note: str = attrs.field(default="", validator=_note)
 
     def __attrs_post_init__(self) -> None:
         for name in ("id", "region", "metric"):
@@ -453,9 +463,9 @@ class Outcome:
     source: Source
     change: Change | None = attrs.field(default=None, converter=attrs.converters.optional(Change))
     baseline: Period | None = attrs.field(default=None, converter=_optional_period)
-    estimate: bool = False
+    estimate: bool = attrs.field(default=False, validator=_flag)
     bound: Bound = attrs.field(default=Bound.EXACT, converter=Bound)
-    note: str = ""
+    note: str = attrs.field(default="", validator=_note)
 
     def __attrs_post_init__(self) -> None:
         for name in ("id", "region", "metric"):

@@ -21,6 +21,7 @@ from ..periods import five_year_plan
 __all__ = [
     "MAX_SENTENCE",
     "PROVINCES",
+    "TITLE_LENGTH",
     "Header",
     "Sentence",
     "bounded",
@@ -530,11 +531,22 @@ def work_report_sentences(text: str, header: Header) -> list[Sentence] | None:
     return result
 
 
+#: The longest title taken from a document's text, in characters: a longer line is cut, so a
+#: first line of megabytes makes no report of hundreds of megabytes (docs/input.md).
+TITLE_LENGTH = 120
+
+
 def document_title(text: str) -> str:
     """The document's title: its first line of six characters or more, passing over the short
-    lines of a saved web page's chrome (下载, 打印, 【字号：, 加大 …); else its first line."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    for line in lines:
+    lines of a saved web page's chrome (下载, 打印, 【字号：, 加大 …); else its first line. Cut to
+    :data:`TITLE_LENGTH` characters."""
+    first = ""
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        first = first or line
         if len(line) >= 6:
-            return line
-    return lines[0] if lines else ""
+            first = line
+            break
+    return first if len(first) <= TITLE_LENGTH else first[: TITLE_LENGTH - 1] + "…"

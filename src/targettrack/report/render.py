@@ -316,14 +316,23 @@ def _rows(audit: Audit, catalog: Catalog) -> list[dict[str, Any]]:
     return rows
 
 
+#: A text cell starting with one of these would be read as a formula by a spreadsheet.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value: Any) -> str:
+    """A CSV cell. Numbers are written as numbers; a text starting with ``= + - @``, a tab or a
+    carriage return gets a leading ``'`` so that no spreadsheet runs it (docs/report.md)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
         return repr(value)
-    return str(value)
+    if isinstance(value, int):
+        return str(value)
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
 def to_csv(audit: Audit, *, catalog: Catalog | None = None) -> str:
@@ -363,7 +372,7 @@ _MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*[]<>|&~"})
 
 def _md(text: str) -> str:
     """Text safe in a Markdown table cell: one line, specials escaped (no HTML passes)."""
-    return " ".join(view.display_text(text).split()).translate(_MD_SPECIAL)
+    return _safe(" ".join(view.display_text(text).split()).translate(_MD_SPECIAL))
 
 
 def _md_quote(quote: view.QuoteView) -> str:
@@ -496,16 +505,44 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
+#: Control characters (C0, DEL, C1) and the marks that reorder text on a terminal, each
+#: written as a visible escape (``\\n``, ``\\x1b``, ``\\u202e``) in text and Markdown output: a
+#: document's text can neither forge a report line nor drive the terminal.
+_ESCAPES = {
+    code: repr(chr(code))[1:-1] if code < 0x100 else f"\\u{code:04x}"
+    for code in [
+        *range(0x00, 0x20),
+        *range(0x7F, 0xA0),
+        0x061C,
+        0x200E,
+        0x200F,
+        *range(0x2028, 0x202F),
+        *range(0x2066, 0x206A),
+    ]
+}
+
+
+def _safe(text: str) -> str:
+    """``text`` with its control characters escaped (:data:`_ESCAPES`)."""
+    return text.translate(_ESCAPES)
+
+
 def _fit(text: str, width: int) -> str:
-    """``text`` cut or padded to ``width`` terminal columns (wide characters count two)."""
-    if _width(text) > width:
-        out = ""
+    """``text`` (escaped) cut or padded to ``width`` terminal columns (wide characters count
+    two)."""
+    text = _safe(text[: 2 * width + 8])
+    used = _width(text)
+    if used > width:
+        used = kept = 0
         for char in text:
-            if _width(out + char) > width - 1:
+            step = 2 if unicodedata.east_asian_width(char) in "WF" else 1
+            if used + step > width - 1:
                 break
-            out += char
-        text = out + "…"
-    return text + " " * (width - _width(text))
+            used += step
+            kept += 1
+        text = text[:kept] + "…"
+        used += 1
+    return text + " " * (width - used)
 
 
 def _count(n: int, noun: str) -> str:
@@ -528,9 +565,9 @@ def to_text(audit: Audit, *, catalog: Catalog | None = None) -> str:
         f"{report.summary} — {_pct(report.judged_share)} judged, {report.not_yet_due} not yet due"
         + unplaced,
         f"{_count(len(report.documents), 'document')}, "
-        f"{_count(len(report.regions), 'region')}: " + ", ".join(report.regions),
+        f"{_count(len(report.regions), 'region')}: " + _safe(", ".join(report.regions)),
         *(
-            f"  {d.name}: read as {d.read_as}, sha256 {d.sha256}"
+            _safe(f"  {d.name}: read as {d.read_as}, sha256 {d.sha256}")
             for d in report.documents
             if d.reader
         ),
@@ -551,16 +588,16 @@ def to_text(audit: Audit, *, catalog: Catalog | None = None) -> str:
                     _fit(goal.target, 14),
                     _fit(goal.period, 19),
                     _fit(achieved, 20),
-                    goal.id,
+                    _safe(goal.id),
                 ]
             ).rstrip()
         )
-        lines.append(f"          {goal.verdict.reason}")
+        lines.append(f"          {_safe(goal.verdict.reason)}")
     if any(goal.verdict.provisional for goal in report.goals):
         lines += ["", "* provisional: a partial period, an estimate or a bound."]
     if report.unplaced:
         lines += ["", _unplaced_heading(len(report.unplaced))]
-        where = max(len(item.where) for item in report.unplaced)
+        where = max(len(_safe(item.where)) for item in report.unplaced)
         for item in report.unplaced:
             lines.append(
                 " ".join(
@@ -570,7 +607,7 @@ def to_text(audit: Audit, *, catalog: Catalog | None = None) -> str:
                         _fit(_one_line(item.metric_text) or "—", 26),
                         _fit(item.value, 14),
                         _fit(item.period or "—", 19),
-                        item.where.ljust(where),
+                        _safe(item.where).ljust(where),
                         _one_line(item.reason),
                     ]
                 )
@@ -579,7 +616,7 @@ def to_text(audit: Audit, *, catalog: Catalog | None = None) -> str:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(view.display_text(text).split())
+    return _safe(" ".join(view.display_text(text).split()))
 
 
 # -- HTML ---------------------------------------------------------------------------------------

@@ -546,7 +546,8 @@ def _run_extract(args: argparse.Namespace) -> int:
         text = statements_to_yaml(statements, documents)
     else:
         data = statements_to_json(statements, documents)
-        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "
+"
     _emit(args.output, text, f"{len(statements)} statements", [Path(f) for f in args.files])
     return 0
 

@@ -119,6 +119,12 @@ def test_a_period_outside_the_calendar_is_a_period_error() -> None:
     assert str(tt.Period.parse("到9999年")) == "9999年"
 
 
+@pytest.mark.parametrize("text", ["十十五", "九九十五", "“十十五”时期"])
+def test_a_plan_number_that_is_no_numeral_is_a_period_error(text: str) -> None:
+    with pytest.raises(tt.PeriodError, match="not a Chinese numeral"):
+        tt.Period.parse(text)
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -359,6 +365,15 @@ def test_a_document_outside_the_folder_is_refused(
     assert line.startswith(f"DataError: {path}:1: 'document' must be a path inside the folder")
 
 
+def test_a_missing_source_text_is_named_by_the_record_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = record_file(tmp_path)
+    (tmp_path / "doc.txt").unlink()
+    line = audit_error(capsys, str(path))
+    assert line == f"DataError: {path}:1: 'document': {tmp_path / 'doc.txt'}: no such file"
+
+
 def test_a_duplicate_id_names_the_record_file_and_line(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -523,10 +538,30 @@ def test_o_refuses_a_fifo(
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
 
 
-def test_o_refuses_a_device(capsys: pytest.CaptureFixture[str], dataset: Path) -> None:
-    line = audit_error(capsys, str(dataset), "-o", os.devnull, "-f", "text")
-    assert line.startswith(f"OSError: {os.devnull}: not a regular file")
-    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+@pytest.mark.skipif(os.geteuid() != 0, reason="making a device node needs root")
+def test_o_refuses_a_device(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, dataset: Path
+) -> None:
+    # a device node of its own (the null device's numbers), never the system's /dev/null:
+    # a version that replaced its -o path would replace only this one
+    device = tmp_path / "null"
+    os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    line = audit_error(capsys, str(dataset), "-o", str(device), "-f", "text")
+    assert line.startswith(f"OSError: {device}: not a regular file")
+    assert stat.S_ISCHR(os.lstat(device).st_mode)
+
+
+def test_o_refuses_a_socket(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, dataset: Path
+) -> None:
+    import socket
+
+    path = tmp_path / "socket"
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(path))
+        line = audit_error(capsys, str(dataset), "-o", str(path), "-f", "text")
+    assert "not a regular file (a FIFO, socket or device)" in line
+    assert stat.S_ISSOCK(os.lstat(path).st_mode)
 
 
 def test_o_refuses_a_folder(

@@ -24,6 +24,11 @@ def _shown(text: str, limit: int = 80) -> str:
     return f"{text[:limit]!r}… ({len(text)} characters)"
 
 
+def _reason(text: str, limit: int = 200) -> str:
+    """A reason, cut to ``limit`` characters (a safety net: reasons are short already)."""
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 class TargetTrackError(Exception):
     """Base class of every error raised by targettrack."""
 
@@ -42,7 +47,7 @@ class UnitError(ValueError, TargetTrackError):
         self.suggestions = tuple(suggestions)
 
     def __str__(self) -> str:
-        message = f"cannot read {_shown(self.text)} as a quantity: {self.reason}"
+        message = f"cannot read {_shown(self.text)} as a quantity: {_reason(self.reason)}"
         if self.suggestions:
             message += " (nearest known units: " + ", ".join(self.suggestions) + ")"
         return message
@@ -57,7 +62,7 @@ class PeriodError(ValueError, TargetTrackError):
         self.reason = reason
 
     def __str__(self) -> str:
-        return f"cannot read {_shown(self.text)} as a period: {self.reason}"
+        return f"cannot read {_shown(self.text)} as a period: {_reason(self.reason)}"
 
 
 class ValidationError(ValueError, TargetTrackError):

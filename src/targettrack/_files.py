@@ -72,11 +72,16 @@ class _LineLoader(_BASE):  # type: ignore[misc]
     refuses duplicate keys, impossible dates and lone surrogates."""
 
 
+class _PureLineLoader(yaml.SafeLoader):
+    """:class:`_LineLoader` on the pure-Python parser: what runs where libyaml is missing (and
+    what the tests compare the C loader with)."""
+
+
 def _problem(node: yaml.Node, message: str) -> yaml.constructor.ConstructorError:
     return yaml.constructor.ConstructorError(None, None, message, node.start_mark)
 
 
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> YamlMapping:
+def _construct_mapping(loader: Any, node: yaml.MappingNode) -> YamlMapping:
     key_lines: dict[Any, int] = {}
     for key_node, _ in node.value:
         if key_node.tag == "tag:yaml.org,2002:merge":
@@ -105,7 +110,7 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> YamlMappi
     return mapping
 
 
-def _construct_text(loader: _LineLoader, node: yaml.ScalarNode) -> str:
+def _construct_text(loader: Any, node: yaml.ScalarNode) -> str:
     value: str = loader.construct_scalar(node)
     found = _SURROGATE.search(value)
     if found is not None:
@@ -113,7 +118,7 @@ def _construct_text(loader: _LineLoader, node: yaml.ScalarNode) -> str:
     return value
 
 
-def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> dt.date:
+def _construct_timestamp(loader: Any, node: yaml.ScalarNode) -> dt.date:
     try:
         value: dt.date = loader.construct_yaml_timestamp(node)
     except ValueError as error:
@@ -121,9 +126,10 @@ def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> dt.date:
     return value
 
 
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_LineLoader.add_constructor("tag:yaml.org,2002:str", _construct_text)
-_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+for _loader in (_LineLoader, _PureLineLoader):
+    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    _loader.add_constructor("tag:yaml.org,2002:str", _construct_text)
+    _loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 def _size_checked(path: Path) -> None:
@@ -142,7 +148,7 @@ def _line(event: yaml.Event) -> int | None:
     return None if mark is None else mark.line + 1
 
 
-def _check_shape(path: Path, text: str) -> None:
+def _check_shape(path: Path, text: str, base: type[Any]) -> None:
     """Refuse nesting deeper than MAX_YAML_DEPTH and aliases expanding beyond MAX_YAML_NODES,
     from the parser's events, before anything is built."""
     depth = 0
@@ -150,7 +156,7 @@ def _check_shape(path: Path, text: str) -> None:
     open_: list[tuple[str | None, int]] = [(None, 0)]
     sizes: dict[str, int] = {}
     total = 0
-    for event in yaml.parse(text, Loader=_BASE):
+    for event in yaml.parse(text, Loader=base):
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_YAML_DEPTH:
@@ -202,8 +208,11 @@ def _yaml_error(path: Path, error: yaml.YAMLError, text: str) -> DataError:
     return DataError(str(path), None, f"malformed YAML: {' '.join(str(error).split())}")
 
 
-def load_yaml(path: str | Path) -> Any:
-    """Parse a YAML file safely; its mappings are :class:`YamlMapping` (see :func:`line_of`)."""
+def load_yaml(path: str | Path, *, _pure: bool = False) -> Any:
+    """Parse a YAML file safely; its mappings are :class:`YamlMapping` (see :func:`line_of`).
+
+    libyaml's C parser does the parsing where PyYAML has it (``_pure=True``, for tests: the
+    pure-Python parser always)."""
     path = Path(path)
     _size_checked(path)
     text = _decoded(path, path.read_bytes())
@@ -216,8 +225,8 @@ def load_yaml(path: str | Path) -> Any:
             f"control character U+{ord(found.group()):04X} (YAML allows tab and line breaks only)",
         )
     try:
-        _check_shape(path, text)
-        loader = _LineLoader(text)
+        _check_shape(path, text, yaml.SafeLoader if _pure else _BASE)
+        loader = (_PureLineLoader if _pure else _LineLoader)(text)
         try:
             return loader.get_single_data()
         finally:

@@ -120,7 +120,7 @@ def parse_chinese_number(text: str) -> int:
     Raises ``ValueError`` for text that is not a well-formed numeral.
     """
     if not text or not _CHINESE_NUMBER.match(text):
-        raise ValueError(f"not a Chinese numeral: {text!r}")
+        raise ValueError(f"not a Chinese numeral: {shorten(text)}")
     if all(c in CHINESE_DIGITS for c in text) and len(text) > 1:
         # 二〇二五: digit by digit
         return int("".join(str(CHINESE_DIGITS[c]) for c in text))
@@ -134,12 +134,12 @@ def parse_chinese_number(text: str) -> int:
     for char in text:
         if char in CHINESE_DIGITS:
             if digit is not None:
-                raise ValueError(f"not a Chinese numeral: {text!r}")
+                raise ValueError(f"not a Chinese numeral: {shorten(text)}")
             digit = CHINESE_DIGITS[char] or None
         elif char in _SMALL_UNITS:
             small = _SMALL_UNITS[char]
             if small >= last_small:
-                raise ValueError(f"not a Chinese numeral: {text!r}")
+                raise ValueError(f"not a Chinese numeral: {shorten(text)}")
             section += (1 if digit is None else digit) * small
             last_small = small
             digit = None
@@ -151,11 +151,11 @@ def parse_chinese_number(text: str) -> int:
             if part == 0:
                 if terms:
                     # 万万, 亿万: nothing for the unit to scale
-                    raise ValueError(f"not a Chinese numeral: {text!r}")
+                    raise ValueError(f"not a Chinese numeral: {shorten(text)}")
                 part = 1
             order = large * max((order for _, order in lower), default=1)
             if terms and terms[-1][1] <= order:
-                raise ValueError(f"not a Chinese numeral: {text!r}")
+                raise ValueError(f"not a Chinese numeral: {shorten(text)}")
             terms.append((part * large, order))
             section = 0
             last_small = 10_000
@@ -209,13 +209,13 @@ def _parse_number(text: str) -> Fraction | float:
     if match:
         denominator = Fraction(match.group(2))
         if denominator == 0:
-            raise ValueError(f"division by zero in {text!r}")
+            raise ValueError(f"division by zero in {shorten(text)}")
         return Fraction(match.group(1)) / denominator
     match = _CHINESE_FRACTION.match(text)
     if match:
         denominator_value = _parse_number(match.group(1))
         numerator_value = _parse_number(match.group(2))
         if denominator_value == 0:
-            raise ValueError(f"division by zero in {text!r}")
+            raise ValueError(f"division by zero in {shorten(text)}")
         return Fraction(numerator_value) / Fraction(denominator_value)
     return float(parse_chinese_number(text))

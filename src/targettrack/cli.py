@@ -546,8 +546,7 @@ def _run_extract(args: argparse.Namespace) -> int:
         text = statements_to_yaml(statements, documents)
     else:
         data = statements_to_json(statements, documents)
-        text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "
-"
+        text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
     _emit(args.output, text, f"{len(statements)} statements", [Path(f) for f in args.files])
     return 0
 

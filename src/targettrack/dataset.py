@@ -140,7 +140,12 @@ def load_document(path: str | Path, *, catalog: Catalog | None = None) -> Docume
             f"'title' must be a text of at most {MAX_TITLE} characters (got {shorten(str(title))})",
         )
     issued = _date(data.get("issued"), where, line_of(data, "issued"))
-    text = read_text(path.parent / name)
+    try:
+        text = read_text(path.parent / name)
+    except DataError as error:  # named by this file: say where
+        raise DataError(
+            where, line_of(data, "document"), f"'document': {error.path}: {error.message}"
+        ) from None
     catalog = catalog or default_catalog()
     lines: dict[str, int] = {}
     goals = list(_records(data, "goals", Goal, name, text, catalog, where, lines))

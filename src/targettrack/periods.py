@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ._errors import PeriodError
-from ._text import normalise, parse_number
+from ._text import normalise, parse_number, shorten
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -247,9 +247,9 @@ def _month_number(text: str, original: str) -> int:
     try:
         value = parse_number(text)
     except ValueError:
-        raise PeriodError(original, f"{text!r} is not a month number") from None
+        raise PeriodError(original, f"{shorten(text)} is not a month number") from None
     if value != int(value):
-        raise PeriodError(original, f"{text!r} is not a month number")
+        raise PeriodError(original, f"{shorten(text)} is not a month number")
     return int(value)
 
 
@@ -310,10 +310,10 @@ def _parse(text: Any, year: int | None) -> Period:
         cleaned = match.group("year") + rest
     match = _PLAN.match(cleaned)
     if match:
-        number = int(parse_number(match.group("n")))
         try:
+            number = int(parse_number(match.group("n")))
             return Period.from_years(*five_year_plan(number))
-        except ValueError as error:
+        except ValueError as error:  # 十十五: no numeral; 一五: before the third plan
             raise PeriodError(text, str(error)) from None
     match = _YEARS.match(cleaned)
     if match:

@@ -44,15 +44,20 @@ from .periods import Period
 from .units import dimension_name, known_units, quantity, unit
 
 __all__ = [
+    "HOSTILE_ALPHABET",
     "KINDS",
+    "RECORD_SOURCE",
     "amounts",
     "compatible_unit_chains",
     "goals",
+    "hostile_texts",
     "magnitudes",
+    "number_texts",
     "outcomes",
     "periods",
     "quantities",
     "ratios",
+    "record_files",
     "sources",
     "units_of",
     "years",
@@ -369,3 +374,158 @@ def outcomes(catalog: Catalog | None = None) -> st.SearchStrategy[Outcome]:
     in a unit that expresses it (or a change in % or points), a period, an estimate flag and a
     bound."""
     return _outcome(catalog)
+
+
+# -- hostile input ----------------------------------------------------------------------------
+
+#: Characters of hostile text: numerals and digits of both widths, units, the words the
+#: extractor reads, clause marks, quotes and brackets, white space, and characters that must
+#: never reach a report raw (NUL, ESC, CR, DEL, C1, a byte-order mark, a right-to-left override,
+#: a lone surrogate).
+HOSTILE_ALPHABET = (
+    "0123456789０１２３４５６７８９.．/／%％‰\ue010+-eE"
+    "零〇一二两三四五六七八九十百千万亿分之成大多余左右以上下内超近约达到至为"
+    "年月日季度前全今去上每累计截底以来增长下降提高个百分点家项元吨标准煤人次户台套"
+    "力争确保争取预计有望新增培育第居位规模工业增加值比重占浙江安徽省政府工作报告"
+    " \n\t\u3000,，。;；:：、()（）“”《》—~●*"
+    "\x00\x1b\r\x7f\x85\x9b\ufeff\u202e\ud800"
+)
+
+_NUMERAL_UNITS = ("九", "十四五", "一二", "9", "九百", "百分之九", "9/", "九家", "9家", "1e9")
+
+
+def _runs() -> st.SearchStrategy[str]:
+    """A long run of numerals, digits or figures: the shapes that once took quadratic time."""
+    return st.tuples(st.sampled_from(_NUMERAL_UNITS), st.integers(1, 1500)).map(
+        lambda pair: pair[0] * pair[1]
+    )
+
+
+def hostile_texts(max_size: int = 400) -> st.SearchStrategy[str]:
+    """Texts a hostile or careless source could give: characters of :data:`HOSTILE_ALPHABET`
+    mixed with long runs of numerals and figures and with whole sentences of the documents'
+    kind (到2025年，培育企业100家。)."""
+    sentences = st.sampled_from(
+        (
+            "到2025年,培育专精特新企业100家以上。",
+            "2024年工作回顾\n全省规上工业增加值增长7.3%。",
+            "到0000年,新增企业9家。",
+            "到9999年,每年新增企业100家。",
+            "浙江省人民政府关于印发…的通知\n",
+        )
+    )
+    piece = st.text(st.sampled_from(HOSTILE_ALPHABET), max_size=max_size) | _runs() | sentences
+    return st.lists(piece, max_size=6).map("".join)
+
+
+def number_texts() -> st.SearchStrategy[str]:
+    """Texts that look like numbers, of any length and size: long runs of digits and numerals,
+    exponents (1e308), fractions with a zero denominator, 百分之 before anything, magnitudes
+    (万亿) after huge values — with or without a unit after them."""
+    digits = st.integers(1, 600).map(lambda n: "9" * n)
+    numerals = st.integers(1, 600).map(lambda n: "九" * n)
+    exponent = st.integers(-400, 400).map(lambda n: f"1e{n}")
+    fraction = st.tuples(st.integers(0, 10**50), st.integers(0, 3)).map(
+        lambda pair: f"{pair[0]}/{pair[1]}"
+    )
+    decimal = st.floats(allow_nan=True, allow_infinity=True).map(repr)
+    number = st.one_of(digits, numerals, exponent, fraction, decimal, _runs())
+    prefix = st.sampled_from(("", "百分之", "-", "+", "三分之"))
+    suffix = st.sampled_from(("", "家", "万亿元", "万亿", "%", "个百分点", "亿元/万人", "分之一"))
+    return st.tuples(prefix, number, suffix).map("".join)
+
+
+def _yaml_scalar() -> st.SearchStrategy[str]:
+    return st.one_of(
+        st.sampled_from(
+            (
+                "100家",
+                "1e308万亿元",
+                "'false'",
+                "'no'",
+                "[a, b]",
+                "{a: b}",
+                "2025-13-45",
+                "2025-01-01 10:00:00",
+                '"\\ud800"',
+                "*anchor",
+                "~",
+                "0000年",
+                "9999年",
+                "-1",
+                "999999999999999999999999",
+            )
+        ),
+        number_texts().map(lambda text: '"' + text.replace("\\", "").replace('"', "") + '"'),
+        st.text(st.sampled_from(HOSTILE_ALPHABET.replace("\ud800", "")), max_size=20).map(
+            lambda text: '"' + text.replace("\\", "").replace('"', "") + '"'
+        ),
+    )
+
+
+_RECORD_FIELDS = (
+    "id",
+    "region",
+    "metric",
+    "comparator",
+    "target",
+    "period",
+    "quote",
+    "start",
+    "end",
+    "deadline",
+    "estimate",
+    "note",
+    "span",
+    "change",
+    "__line__",
+)
+
+
+@st.composite
+def _record_lines(draw: st.DrawFn) -> str:
+    lines = ["- id: g1", "  region: 浙江", "  metric: 新增企业", "  comparator: at_least"]
+    lines += ["  target: 100家", "  period: 2025年", "  quote: 新增企业100家"]
+    lines += ["  start: 13", "  end: 21"]
+    for _ in range(draw(st.integers(0, 4))):
+        field = draw(st.sampled_from(_RECORD_FIELDS))
+        lines.insert(draw(st.integers(1, len(lines))), f"  {field}: {draw(_yaml_scalar())}")
+    return "\n".join(lines)
+
+
+@st.composite
+def _record_file(draw: st.DrawFn) -> str:
+    head = ["document: doc.txt"]
+    for _ in range(draw(st.integers(0, 3))):
+        field = draw(st.sampled_from(("title", "issued", "document", "goals", "extra")))
+        head.append(f"{field}: {draw(_yaml_scalar())}")
+    body = "goals:\n" + "\n".join(draw(st.lists(_record_lines(), min_size=1, max_size=3)))
+    text = "\n".join([*head, body]) + "\n"
+    damage = draw(st.sampled_from(("", "nest", "bomb", "control", "cut")))
+    if damage == "nest":
+        depth = draw(st.integers(1, 200))
+        text += "extra: " + "[" * depth + "]" * depth + "\n"
+    elif damage == "bomb":
+        levels = draw(st.integers(1, 9))
+        lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+        lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, levels)]
+        text = "\n".join(lines) + "\n" + text
+    elif damage == "control":
+        position = draw(st.integers(0, len(text)))
+        char = draw(st.sampled_from("\x00\x01\x1b\x7f\x85\x9b\ufffe"))
+        text = text[:position] + char + text[position:]
+    elif damage == "cut":
+        text = text[: draw(st.integers(0, len(text)))]
+    return text
+
+
+def record_files() -> st.SearchStrategy[str]:
+    """The text of record files (docs/dataset.md) naming ``doc.txt``, damaged: fields of the
+    wrong type or out of range, keys given twice, unknown fields, nesting hundreds deep, alias
+    bombs, control characters, files cut short. The source text they are meant for is
+    :data:`RECORD_SOURCE`."""
+    return _record_file()
+
+
+#: The source text the records of :func:`record_files` cite (新增企业100家 at [13:21]).
+RECORD_SOURCE = "一、目标。\n到2025年,新增企业100家。\n"

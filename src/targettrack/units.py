@@ -33,7 +33,7 @@ from typing import Any
 import pint
 
 from ._errors import UnitError
-from ._text import MAGNITUDES, MAX_NUMBER_LENGTH, check_magnitude, normalise
+from ._text import MAGNITUDES, MAX_NUMBER_LENGTH, check_magnitude, normalise, shorten
 
 __all__ = [
     "Quantity",
@@ -116,7 +116,7 @@ def _part(original: str, part: str) -> str:
         if part.startswith(word) and part[len(word) :] in _NAMES:
             rest = part[len(word) :]
             return word + (_SPECIAL.get(rest) or rest)
-    raise UnitError(original, f"unknown unit {part!r}", _suggest(part))
+    raise UnitError(original, f"unknown unit {shorten(part)}", _suggest(part))
 
 
 def _unit(original: str, text: str) -> Any:
@@ -136,7 +136,7 @@ def _unit_of(text: str) -> Any:
     parts = _SEPARATORS.split(text)
     operators = _SEPARATORS.findall(text)
     if any(not p for p in parts):
-        raise UnitError(text, f"malformed unit {text!r}", _suggest(text))
+        raise UnitError(text, f"malformed unit {shorten(text)}", _suggest(text))
     result = registry.Unit(_part(text, parts[0]))
     for operator, part in zip(operators, parts[1:], strict=True):
         other = registry.Unit(_part(text, part))
@@ -156,7 +156,7 @@ def _number(original: str, text: str) -> tuple[float, str]:
     if text.startswith("百分之"):
         value, rest = _number(original, text[3:])
         if rest not in ("", "%"):
-            raise UnitError(original, f"unexpected {rest!r} after 百分之…")
+            raise UnitError(original, f"unexpected {shorten(rest)} after 百分之…")
         return value, "%"
     match = _CHINESE_FRACTION.match(text)
     if match:

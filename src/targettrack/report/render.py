@@ -255,7 +255,12 @@ def to_json(audit: Audit, *, catalog: Catalog | None = None) -> dict[str, Any]:
 
 def json_text(audit: Audit, *, indent: int | None = 2, catalog: Catalog | None = None) -> str:
     """:func:`to_json` as text: UTF-8 characters kept, stable key order, a final newline."""
-    return json.dumps(to_json(audit, catalog=catalog), ensure_ascii=False, indent=indent, allow_nan=False) + "\n"
+    return (
+        json.dumps(
+            to_json(audit, catalog=catalog), ensure_ascii=False, indent=indent, allow_nan=False
+        )
+        + "\n"
+    )
 
 
 def schema() -> dict[str, Any]:

@@ -617,3 +617,13 @@ def test_o_leaves_no_temporary_file_when_terminated(tmp_path: Path, dataset: Pat
     assert done.returncode == 128 + signal.SIGTERM, done.stderr
     assert target.read_text(encoding="utf-8") == "kept"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["doc.txt", "doc.yaml", "out.txt"]
+
+
+def test_a_number_too_long_to_read_is_named_not_dropped_silently(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(f"到2025年,培育{NINES}家企业。到2025年,新增企业100家。\n", encoding="utf-8")
+    status, _, err = run(capsys, "audit", "--region", "浙江", str(path))
+    assert status == 0
+    assert f"warning: {path}[9:409]: 400 digits or numerals in a row, more than the 40" in err

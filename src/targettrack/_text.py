@@ -22,6 +22,7 @@ __all__ = [
     "normalise",
     "normalise_char",
     "parse_chinese_number",
+    "long_numbers",
     "parse_number",
     "shorten",
 ]
@@ -176,6 +177,17 @@ def check_magnitude(value: float | Fraction, text: str) -> None:
         raise ValueError(
             f"{shorten(text)} is larger than {MAX_MAGNITUDE:g}, the largest number read"
         )
+
+
+_LONG_NUMBER = re.compile(
+    f"[0-9０-９零〇一二两三四五六七八九十百千万亿.．\ue010]{{{MAX_NUMBER_LENGTH + 1},}}"
+)
+
+
+def long_numbers(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text`` (original, not normalised) where digits or numerals run on for
+    more than :data:`MAX_NUMBER_LENGTH` characters: figures no reader takes as numbers."""
+    return [match.span() for match in _LONG_NUMBER.finditer(text)]
 
 
 def shorten(text: str, limit: int = 40) -> str:

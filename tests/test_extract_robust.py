@@ -145,7 +145,7 @@ def test_a_count_of_kinds_before_a_count_is_not_a_figure_of_its_own() -> None:
 @pytest.mark.parametrize(
     ("text", "metric_text"),
     [
-        ("精细化治理1411条背街小巷。", "精细化治理背街小巷"),
+        ("精细化治理1411条背街小巷。", "治理背街小巷"),
         ("完成2443个行政村生活污水治理。", "完成行政村生活污水治理"),
     ],
 )
@@ -184,3 +184,13 @@ def test_a_figure_is_placed_in_the_unit_it_is_written_in(
     (record,) = [*goals, *outcomes]
     value = record.target if isinstance(record, tt.Goal) else record.value
     assert (record.metric, str(value)) == (metric, amount)
+
+
+def test_what_is_built_is_the_noun_after_the_number_not_the_place_before_the_verb() -> None:
+    (statement,) = tt.extract_statements(
+        "在老年人数量较多区域新建50个养老服务中心。", region="北京", year=2025
+    )
+    assert (statement.metric_text, statement.source.quote) == (
+        "新建养老服务中心",
+        "新建50个养老服务中心",
+    )

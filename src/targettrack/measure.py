@@ -45,11 +45,13 @@ _EFFORT = re.compile(
 _PARTICLES = re.compile(r"[的了“”\"'《》〈〉()（）\s]")
 #: Verbs that make a figure the additions of the period, whatever the verb: 新增, 新建, 建设,
 #: 建成, 创建, 培育, 开工, 完成, 实施, 开展, 举办, 治理, 改造, 提供, 新开 … — one marker, ``+``.
-_ADDITION = re.compile(
-    r"^(?:新增|增加|新建成?|新开工|开工|建设|建成|建立|新培育|培育|新认定|认定|创建|争创|新开辟|开辟|新开通|"
+_ADDITION_VERBS = (
+    r"新增|增加|新建成?|新开工|开工|建设|建成|建立|新培育|培育|新认定|认定|创建|争创|新开辟|开辟|新开通|"
     r"开通|新开|完成|实施|开展|举办|新改扩建|改扩建|新改建|治理|整治|改造|提供|新落地|落地|引进|"
-    r"新招引|招引|打造|布局)+"
+    r"新招引|招引|打造|布局"
 )
+_ADDITION = re.compile(rf"^(?:{_ADDITION_VERBS})+")
+_ADDITION_END = re.compile(rf"(?:{_ADDITION_VERBS})+$")
 _ADDITION_AFTER = re.compile(r"(?:新增|新建|建成|完成|新培育|新认定)$")
 _TRAILING = re.compile(
     r"(?:达到|达|为|超过|超|突破|保持在|稳定在|控制在|增长|增速|增幅|总额|规模|"
@@ -86,9 +88,10 @@ def normalise(metric_text: str) -> str:
     return stripped
 
 
-def addition_verbs(text: str) -> str:
-    """The verbs of addition ``text`` opens with (新增, 建成, 新建 …), or ""."""
-    found = _ADDITION.match(text)
+def addition_verbs(text: str, *, at_end: bool = False) -> str:
+    """The verbs of addition ``text`` opens with (新增, 建成, 新建 …), or those it ends with
+    when ``at_end``; "" when there are none."""
+    found = (_ADDITION_END.search if at_end else _ADDITION.match)(text)
     return "" if found is None else found.group()
 
 

@@ -131,7 +131,15 @@ def read_item(
     metric_text = _without_examples(left)
     metric_start = stripped_start
     end = quantity.end
-    if (len(metric_text) <= 4 or _bare_verb(metric_text)) and not (quantity.unit or "").endswith(
+    verb = addition_verbs(metric_text, at_end=True)
+    if verb and len(metric_text) > len(verb) and not (quantity.unit or "").endswith(("%", "点")):
+        # 在老年人数量较多区域新建50个养老服务中心: what is built is the noun after the number,
+        # not the place before the verb
+        noun = noun_after(text, quantity.end, sentence.end)
+        if noun:
+            metric_text, end = verb + noun, quantity.end + len(noun)
+            metric_start = stripped_start + len(left) - len(verb)
+    elif (len(metric_text) <= 4 or _bare_verb(metric_text)) and not (quantity.unit or "").endswith(
         ("%", "点")
     ):
         # a number before its noun: 创建123家市级企业技术中心, 精细化治理1411条背街小巷

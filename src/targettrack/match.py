@@ -25,7 +25,7 @@ import datetime as dt
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -181,9 +181,9 @@ def _due(goal: Goal, as_of: dt.date) -> bool:
     return as_of > _month_end(last)
 
 
-@attrs.frozen
-class _Reading:
-    """An outcome's value in the metric's unit, ready to compare."""
+class _Reading(NamedTuple):
+    """An outcome's value in the metric's unit, ready to compare (a tuple: one is made for
+    every outcome a goal can use, and a tuple is built several times faster than a class)."""
 
     outcome: Outcome
     value: float

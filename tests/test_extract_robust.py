@@ -194,3 +194,19 @@ def test_what_is_built_is_the_noun_after_the_number_not_the_place_before_the_ver
         "新建养老服务中心",
         "新建50个养老服务中心",
     )
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from("增长５%，ﬁ…\ue010\u3000年月１二a\n ") | st.characters(),
+        max_size=60,
+    )
+)
+def test_the_text_is_folded_as_character_by_character_normalising_folds_it(text: str) -> None:
+    from targettrack._text import normalise
+    from targettrack.extract.text import _fold
+
+    folded, origin = _fold(text)
+    expected, expected_origin = normalise(text)
+    assert folded == expected
+    assert (origin if origin is not None else list(range(len(text) + 1))) == expected_origin

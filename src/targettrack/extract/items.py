@@ -10,7 +10,7 @@ import re
 
 import attrs
 
-from ..measure import addition_verbs, normalise
+from ..measure import addition_verbs
 from .context import CHANGE, HAN, PREFIX, has_words
 from .scan import Quantity, scan
 from .structure import PROVINCES, Sentence
@@ -139,10 +139,8 @@ def read_item(
         if noun:
             metric_text, end = verb + noun, quantity.end + len(noun)
             metric_start = stripped_start + len(left) - len(verb)
-    elif (len(metric_text) <= 4 or _bare_verb(metric_text)) and not (quantity.unit or "").endswith(
-        ("%", "点")
-    ):
-        # a number before its noun: 创建123家市级企业技术中心, 精细化治理1411条背街小巷
+    elif len(metric_text) <= 4 and not (quantity.unit or "").endswith(("%", "点")):
+        # a number before its noun: 创建123家市级企业技术中心
         noun = noun_after(text, quantity.end, sentence.end)
         if noun:
             if not metric_text and prefix == "完成":
@@ -285,13 +283,6 @@ def _without_examples(metric_text: str) -> str:
     if rest and "、" not in metric_text[: found.start()]:
         return metric_text  # 等 within the measure, with no list before it: not examples
     return addition_verbs(metric_text) + rest
-
-
-def _bare_verb(metric_text: str) -> bool:
-    """Whether the text before a number is only a verb of addition, with words of manner or
-    effort (精细化治理, 加快建设): the measure is the noun after the number."""
-    wording = normalise(metric_text)
-    return bool(wording) and addition_verbs(wording) == wording
 
 
 def clause_subject(text: str, sentence: Sentence, item: Item, after: int) -> tuple[str, int] | None:

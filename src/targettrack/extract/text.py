@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from .._text import normalise, normalise_char
+from .._text import normalise_char
 
 __all__ = ["Prepared", "prepare"]
 
@@ -39,33 +39,54 @@ _NUMBER_TAIL = frozenset(".%‰万亿千百十个家项元户人台套名条座�
 _PUNCTUATION = frozenset(",。;:、%!?")
 
 
-class _NotOneToOne(Exception):
-    """A character whose normalised form is not exactly one character (ﬁ → fi)."""
-
-
 class _Folds(dict[int, str]):
-    """Code point → normalised character, for ``str.translate``; filled in as characters
-    are met, so each character is normalised once. A character that does not map to exactly
-    one character stops the translation (:class:`_NotOneToOne`)."""
+    """Code point → normalised form, for ``str.translate``; filled in as characters are met,
+    so each character is normalised once. The characters whose form is not exactly one
+    character (ﬁ → fi, a private-use glyph → nothing) are kept apart: only around them does
+    an offset of the normalised text differ from the original's."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.irregular: set[str] = set()
+        self._pattern: re.Pattern[str] | None = None
 
     def __missing__(self, code: int) -> str:
         mapped = normalise_char(chr(code))
         if len(mapped) != 1:
-            raise _NotOneToOne
+            self.irregular.add(chr(code))
+            self._pattern = None
         self[code] = mapped
         return mapped
+
+    def pattern(self) -> re.Pattern[str] | None:
+        """A pattern finding the irregular characters, or None while there are none."""
+        if self._pattern is None and self.irregular:
+            self._pattern = re.compile("|".join(map(re.escape, sorted(self.irregular))))
+        return self._pattern
 
 
 _TABLE = _Folds()
 
 
 def _fold(text: str) -> tuple[str, Sequence[int] | None]:
-    """Normalise ``text``; the index map is None when every character maps to exactly one."""
-    try:
-        return text.translate(_TABLE), None
-    except _NotOneToOne:
-        normalised, origin = normalise(text)
-        return normalised, origin
+    """Normalise ``text``; the index map is None when every character maps to exactly one.
+
+    The text is translated in one pass; the map is built only around the characters that
+    do not map to one character, by runs of the identity between them."""
+    folded = text.translate(_TABLE)
+    pattern = _TABLE.pattern()
+    found = [] if pattern is None else [m.start() for m in pattern.finditer(text)]
+    if not found:
+        return folded, None
+    origin: list[int] = []
+    previous = 0
+    for position in found:
+        origin.extend(range(previous, position))
+        origin.extend([position] * len(_TABLE[ord(text[position])]))
+        previous = position + 1
+    origin.extend(range(previous, len(text)))
+    origin.append(len(text))
+    return folded, origin
 
 
 @attrs.frozen

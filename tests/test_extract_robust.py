@@ -210,3 +210,21 @@ def test_the_text_is_folded_as_character_by_character_normalising_folds_it(text:
     expected, expected_origin = normalise(text)
     assert folded == expected
     assert (origin if origin is not None else list(range(len(text) + 1))) == expected_origin
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "bound"),
+    [
+        ("空气质量优良天数稳定在325天以上。", "325天", "lower"),
+        ("办理时限压缩至5天以内。", "5天", "upper"),
+    ],
+)
+def test_days_with_a_qualifier_are_a_figure_with_its_bound(
+    text: str, value: str, bound: str
+) -> None:
+    (statement,) = tt.extract_statements(text, region="重庆", year=2025)
+    assert (str(statement.value), statement.bound.value) == (value, bound)
+
+
+def test_a_bare_number_of_years_is_a_span_not_a_figure() -> None:
+    assert tt.extract_statements("企业连续3年以上保持增长。", region="重庆", year=2025) == []

@@ -121,6 +121,7 @@ _TAIL = re.compile(
 )
 _RANGE = re.compile(rf"(?:—|-|~|至|到)(?P<num>{_AR})(?P<mag>{_MAG})?(?P<unit>{_UNIT})?")
 _SUFFIX = re.compile(r"(?:及以上|以上|以下|以内|左右|上下|多)")
+_TIME_QUALIFIED = re.compile(r"(?P<unit>天|岁|个月)(?P<suffix>及以上|以上|以下|以内|左右)")
 _WORKDAYS = re.compile(r"个工作日")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _DIGITS = re.compile(r"[〇零一二两三四五六七八九]")
@@ -252,6 +253,13 @@ def _read(text: str, match: re.Match[str], lower: int, upper: int) -> Quantity |
     magnitude = tail.group("mag") or ""
     unit = (tail.group("unit") or "").replace("每", "/")  # 35微克每立方米 is 35微克/立方米
     stop = tail.end()
+    if not unit and kind == "ar":
+        timed = _TIME_QUALIFIED.match(text, stop, upper)
+        if timed is not None:
+            # 325天以上, 5天以内: a number of days or years with a qualifier measures them
+            # (a bare 3年 or 30天 is a span, and left out)
+            unit = timed.group("unit")
+            stop = timed.start("suffix")
     after = text[stop] if stop < upper else ""
     # 5G, 10G PON, 2.0版, 415X: a number glued to Latin letters names something
     if kind == "ar" and not unit and not magnitude and after.isascii() and after.isalpha():

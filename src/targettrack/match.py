@@ -115,12 +115,21 @@ class Audit:
         judged = sum(1 for v in self.verdicts if v.status is not Status.UNREPORTED)
         return judged / len(self.verdicts)
 
+    #: goal id → the (first) verdict on it, so that :meth:`verdict` is a lookup
+    _by_id: dict[str, Verdict] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        by_id: dict[str, Verdict] = {}
+        for verdict in self.verdicts:
+            by_id.setdefault(verdict.goal.id, verdict)
+        object.__setattr__(self, "_by_id", by_id)
+
     def verdict(self, goal_id: str) -> Verdict:
         """The verdict on the goal with id ``goal_id``."""
-        for verdict in self.verdicts:
-            if verdict.goal.id == goal_id:
-                return verdict
-        raise KeyError(f"no goal {goal_id!r} in this audit")
+        try:
+            return self._by_id[goal_id]
+        except KeyError:
+            raise KeyError(f"no goal {goal_id!r} in this audit") from None
 
     def summary(self) -> str:
         """One line: the counts by status and the date."""

@@ -218,6 +218,7 @@ def to_json(audit: Audit, *, catalog: Catalog | None = None) -> dict[str, Any]:
     catalog = catalog or default_catalog()
     counts = audit.counts()
     sources: list[dict[str, Any]] = []
+    seen: set[tuple[Any, ...]] = set()  # a set, so that this is linear in documents
     for document in audit.documents:
         entry: dict[str, Any] = {
             "doc": document.name,
@@ -231,7 +232,9 @@ def to_json(audit: Audit, *, catalog: Catalog | None = None) -> dict[str, Any]:
                 sha256=document.sha256,
                 pages=list(document.pages),
             )
-        if entry not in sources:
+        key = tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in entry.items())
+        if key not in seen:
+            seen.add(key)
             sources.append(entry)
     pages = _paged(audit)
     return {

@@ -41,3 +41,15 @@ def test_the_names_issue_2_promises() -> None:
         "PeriodError",
     ):
         assert name in tt.__all__
+
+
+def test_the_corpus_names() -> None:
+    for name in (
+        "CorpusAudit",
+        "CorpusDocument",
+        "audit_corpus",
+        "audit_documents",
+        "pair_documents",
+        "read_corpus",
+    ):
+        assert name in tt.__all__

@@ -15,6 +15,14 @@ from ._errors import (
     ValidationError,
 )
 from .catalog import Catalog, Metric, catalog_files, default_catalog
+from .corpus import (
+    CorpusAudit,
+    CorpusDocument,
+    audit_corpus,
+    audit_documents,
+    pair_documents,
+    read_corpus,
+)
 from .dataset import Dataset, Document, load_dataset, load_document
 from .evaluation import evaluate_extraction, load_gold
 from .extract import (
@@ -53,6 +61,8 @@ __all__ = [
     "Catalog",
     "Change",
     "Comparator",
+    "CorpusAudit",
+    "CorpusDocument",
     "DEFAULT_TOLERANCE",
     "DataError",
     "Dataset",
@@ -78,7 +88,9 @@ __all__ = [
     "Verdict",
     "__version__",
     "audit",
+    "audit_corpus",
     "audit_dataset",
+    "audit_documents",
     "catalog_files",
     "default_catalog",
     "evaluate_extraction",
@@ -87,7 +99,9 @@ __all__ = [
     "load_dataset",
     "load_document",
     "load_gold",
+    "pair_documents",
     "quantity",
+    "read_corpus",
     "read_document",
     "registry",
     "statements_to_json",

@@ -17,6 +17,7 @@ import argparse
 import contextlib
 import datetime as dt
 import errno
+import io
 import os
 import shutil
 import signal
@@ -24,9 +25,9 @@ import stat
 import sys
 import tempfile
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from ._errors import DataError, TargetTrackError
 from ._files import read_text
@@ -157,8 +158,32 @@ class _Inputs:
 
 def _yaml_files(path: Path) -> list[Path]:
     if path.is_dir():
-        return sorted([*path.glob("*.yaml"), *path.glob("*.yml")])
+        files = sorted([*path.glob("*.yaml"), *path.glob("*.yml")])
+        if not files:
+            raise DataError(
+                str(path), None, "expected curated datasets (.yaml) or raw documents, found none"
+            )
+        return files
     return [path]
+
+
+def _is_corpus(args: argparse.Namespace) -> bool:
+    """Whether the FILE arguments are a corpus: a manifest, or a folder of raw documents."""
+    from .corpus import accepts
+
+    if getattr(args, "manifest", None) is not None:
+        return True
+    for name in args.files:
+        path = Path(name)
+        # a folder of curated datasets holds their texts too: YAML makes it a dataset
+        curated = path.is_dir() and (any(path.glob("*.yaml")) or any(path.glob("*.yml")))
+        if (
+            path.is_dir()
+            and not curated
+            and any(p.is_file() and accepts(p) for p in path.rglob("*"))
+        ):
+            return True
+    return False
 
 
 def _extract(path: Path, inputs: _Inputs, options: _Options) -> None:
@@ -353,6 +378,15 @@ def write_atomic(path: str | Path, text: str, *, inputs: Sequence[Path] = ()) ->
     is removed on an error, Ctrl-C, SIGTERM or SIGHUP. ``path`` must be a regular file or not
     exist, must be writable and must not be one of ``inputs`` (:func:`check_output`).
     """
+    with _atomic(path, inputs=inputs) as stream:
+        stream.write(text)
+
+
+@contextlib.contextmanager
+def _atomic(path: str | Path, *, inputs: Sequence[Path] = ()) -> Iterator[TextIO]:
+    """A stream to write ``path`` through (:func:`write_atomic`): a temporary file renamed to
+    ``path`` when the block ends, removed if anything fails, so that a report written as it
+    is made (CSV, JSON lines) is there whole or not at all."""
     target = Path(path)
     check_output(target, inputs)
     directory = target.parent
@@ -369,7 +403,7 @@ def write_atomic(path: str | Path, text: str, *, inputs: Sequence[Path] = ()) ->
             raise OSError(error.errno, error.strerror, str(target)) from None
         try:
             with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-                stream.write(text)
+                yield stream
             umask = os.umask(0)
             os.umask(umask)
             os.chmod(temporary, 0o666 & ~umask)
@@ -427,9 +461,18 @@ def _given(args: argparse.Namespace) -> list[Path]:
     return [Path(name) for name in [*args.files, *(getattr(args, "catalog", None) or [])]]
 
 
+def _screen(args: argparse.Namespace) -> bool:
+    """Whether the text report goes to a terminal as a summary that fits it (not ``--long``)."""
+    return args.output is None and not args.long and sys.stdout.isatty()
+
+
 def _run_audit(args: argparse.Namespace) -> int:
     from . import report
 
+    if args.jobs is not None and args.jobs < 1:
+        raise ValueError(f"--jobs: expected a number of processes >= 1, got {args.jobs}")
+    if _is_corpus(args):
+        return _run_corpus_audit(args)
     as_of = dt.date.today() if args.as_of is None else parse_date(args.as_of)
     if args.output is not None:  # before any work; checked again when it is written
         check_output(args.output, _given(args))
@@ -443,11 +486,157 @@ def _run_audit(args: argparse.Namespace) -> int:
         documents=inputs.documents,
         unplaced=inputs.unplaced,
     )
-    text = report.render(result, _format(args), inputs.texts)
+    if _format(args) == "text" and _screen(args):
+        from .report import terminal
+
+        size = shutil.get_terminal_size()
+        text = terminal.to_screen(
+            result, width=size.columns, height=size.lines, catalog=options.catalog
+        )
+    else:
+        text = report.render(result, _format(args), inputs.texts)
     count = len(result.unplaced)
     unplaced = f", {count} statement{'' if count == 1 else 's'} not placed" if count else ""
     _emit(args.output, text, f"{result.summary()}{unplaced}", [*inputs.paths, *_given(args)])
     return 0
+
+
+def _run_corpus_audit(args: argparse.Namespace) -> int:
+    """A corpus: read every document (in processes or on a Dask cluster), pair, judge, report."""
+    from .corpus import audit_documents, corpus_entries, read_corpus
+
+    as_of = dt.date.today() if args.as_of is None else parse_date(args.as_of)
+    options = _Options(args)
+    format = _format(args)
+    if format not in _FORMATS:
+        raise ValueError(f"--format: expected one of {', '.join(_FORMATS)}, got {format!r}")
+    entries = corpus_entries(args.files, args.manifest)
+    client = _dask_client(args.scheduler) if args.scheduler else None
+    try:
+        with _progress(len(entries)) as progress:
+            documents = list(
+                read_corpus(
+                    entries,
+                    jobs=args.jobs,
+                    client=client,
+                    region=options.region,
+                    year=options.year,
+                    catalog_extra=tuple(args.catalog or ()),
+                    progress=progress,
+                )
+            )
+    finally:
+        if client is not None:
+            client.close()
+    for document in documents:
+        for line in document.warnings():
+            print(f"warning: {line}", file=sys.stderr)
+    result = audit_documents(documents, as_of, catalog=options.catalog)
+    waiting = [u for u in result.unpaired if u.awaiting_review]
+    if waiting:
+        names = ", ".join(u.document.name for u in waiting)
+        print(
+            f"warning: {len(waiting)} plan{'s' if len(waiting) != 1 else ''} with no later "
+            f"document of the same government to review {'them' if len(waiting) != 1 else 'it'}"
+            f" (goals judged on their own text only): {names}",
+            file=sys.stderr,
+        )
+    for item in result.unpaired:
+        if not item.awaiting_review:
+            print(f"warning: {item}", file=sys.stderr)
+    _emit_corpus(args, format, result, options)
+    return 0
+
+
+def _dask_client(address: str) -> Any:
+    try:
+        import distributed
+    except ImportError:
+        raise ValueError(
+            "--scheduler: Dask is not installed; pip install 'targettrack[dask]'"
+        ) from None
+    try:
+        client: Any = distributed.Client
+        return client(address, timeout="10s")
+    except OSError as error:
+        raise ValueError(f"--scheduler: no Dask scheduler at {address!r} ({error})") from None
+
+
+@contextlib.contextmanager
+def _progress(total: int) -> Any:
+    """A progress bar on stderr when it is a terminal (documents read, goals found, time
+    left); nothing otherwise."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from tqdm import tqdm
+
+    goals = 0
+    with tqdm(total=total, unit="doc", file=sys.stderr, leave=False, dynamic_ncols=True) as bar:
+
+        def advance(document: Any) -> None:
+            nonlocal goals
+            goals += len(document.goals)
+            bar.set_postfix(goals=goals, refresh=False)
+            bar.update(1)
+
+        yield advance
+
+
+def _emit_corpus(args: argparse.Namespace, format: str, result: Any, options: _Options) -> None:
+    from . import report
+    from .report import compare, terminal
+
+    audit_result = result.audit
+    summary = result.summary()
+    if format == "csv":
+        _emit_stream(
+            args.output,
+            lambda stream: compare.write_corpus_csv(result, stream, catalog=options.catalog),
+            summary,
+        )
+        return
+    if format == "html":
+        text = compare.to_corpus_html(result, catalog=options.catalog)
+    elif format == "text":
+        unpaired = [f"not paired: {item}" for item in result.unpaired]
+        if _screen(args):
+            size = shutil.get_terminal_size()
+            text = terminal.to_screen(
+                audit_result,
+                width=size.columns,
+                height=size.lines,
+                catalog=options.catalog,
+                notes=[f"{len(result.pairs)} plan→review pairs, {len(result.unpaired)} not paired"],
+            )
+        else:
+            text = report.to_text(audit_result, catalog=options.catalog)
+            if unpaired:
+                text += "\n" + "\n".join(unpaired) + "\n"
+    else:
+        text = report.render(audit_result, format, None, catalog=options.catalog)
+    _emit(args.output, text, summary)
+
+
+def _emit_stream(output: str | None, write: Callable[[Any], int], summary: str) -> None:
+    """Write a report row by row: to stdout, or to ``output`` through a temporary file and a
+    rename (whole or not at all)."""
+    if output is None:
+        sys.stdout.flush()
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:
+            write(sys.stdout)
+            return
+        wrapper = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
+        try:
+            write(wrapper)
+            wrapper.flush()
+        finally:
+            wrapper.detach()
+        return
+    with _atomic(output) as stream:
+        write(stream)
+    _print(f"{summary} — {output}\n")
 
 
 def _add_audit(subparsers: Any) -> None:
@@ -488,6 +677,31 @@ def _add_audit(subparsers: Any) -> None:
         "--output",
         metavar="PATH",
         help="write the report to PATH (whole or not at all) and print the summary line",
+    )
+    parser.add_argument(
+        "--manifest",
+        metavar="FILE",
+        help="a corpus listed in a CSV or YAML file: path, government, year, role "
+        "(plan, review or report) a line; empty fields are told from the text",
+    )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="read a corpus in N processes (default: one per core); the result is the same",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="read a corpus on the Dask cluster at ADDRESS (tcp://host:8786); needs "
+        "targettrack[dask]",
+    )
+    parser.add_argument(
+        "--long",
+        action="store_true",
+        help="on a terminal, list every goal (the default there is a summary that fits the "
+        "screen; a pipe always gets every goal)",
     )
     _add_reading_options(parser)
     parser.set_defaults(run=_run_audit)

@@ -30,9 +30,10 @@ import attrs
 from ._errors import DataError
 from ._files import line_of, load_yaml, read_text, shipped
 from .catalog import Catalog, default_catalog
-from .extract import extract_statements, to_records
+from .corpus import DocumentEntry, pair_documents, read_document
+from .corpus import audit_pair as paired_audit
 from .extract.statement import canonical
-from .match import Audit, SourceDocument, audit
+from .match import Audit
 from .model import Amount, Goal, Source, Status, Verdict
 from .periods import Period
 
@@ -236,19 +237,26 @@ def _match(gold: GoldGoal, verdicts: Sequence[Verdict]) -> Verdict | None:
 
 
 def audit_pair(pair: GoldPair, corpus: Path, catalog: Catalog) -> Audit:
-    """The audit of a pair from its raw texts, as ``targettrack audit PLAN REVIEW`` makes it."""
-    goals: list[Goal] = []
-    outcomes = []
-    documents = []
-    for name in (pair.plan, pair.review):
-        text = read_text(corpus / name)
-        found, reported, _ = to_records(extract_statements(text, doc=name), catalog)
-        goals.extend(found)
-        outcomes.extend(reported)
-        documents.append(SourceDocument(name))
-    return audit(
-        goals, outcomes, dt.date(pair.year + 1, 12, 31), catalog=catalog, documents=documents
-    )
+    """The audit of a pair from its raw texts, as ``targettrack audit DIR`` makes it: the two
+    documents read and paired by :func:`targettrack.corpus.pair_documents` (the gold's plan and
+    review must be a pair by that rule), the plan's goals judged as of the end of the year
+    after the plan's."""
+    documents = [
+        read_document(DocumentEntry(str(corpus / name), name), catalog=catalog)
+        for name in (pair.plan, pair.review)
+    ]
+    paired, _ = pair_documents(documents)
+    found = [p for p in paired if p.plan.name == pair.plan]
+    if not found or pair.review not in {r.name for r in found[0].reviews}:
+        plan, review = documents
+        raise DataError(
+            pair.pair,
+            None,
+            f"expected {pair.review} to review {pair.plan}, but the texts say "
+            f"{plan.government} {plan.year} ({plan.role}) and "
+            f"{review.government} {review.year} ({review.role})",
+        )
+    return paired_audit(found[0].plan, found[0].reviews, dt.date(pair.year + 1, 12, 31), catalog)
 
 
 def score_pair(pair: GoldPair, result: Audit) -> PairScore:

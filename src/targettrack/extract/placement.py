@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from pathlib import PurePosixPath
 from typing import Any
 
 from ..catalog import Catalog, Kind, default_catalog
@@ -190,7 +191,8 @@ def catalog_index(catalog: Catalog) -> _CatalogIndex:
 
 
 def _record_id(statement: Statement) -> str:
-    stem = statement.source.doc.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    # the name without its suffix: documents in subfolders (2025/jiangsu.txt) keep their folder
+    stem = str(PurePosixPath(statement.source.doc).with_suffix(""))
     return f"{stem}-{statement.kind[0]}{statement.source.start}-{statement.source.end}"
 
 

@@ -1,0 +1,643 @@
+"""Many documents at once: who wrote each, for which year, and which later documents review it.
+
+A corpus is a set of raw documents — a folder of 政府工作报告 of many governments and years, or a
+manifest naming each file with its government, year and role. :func:`read_corpus` reads every
+document (on all cores, or on a Dask cluster) into a :class:`CorpusDocument`: its government,
+year and role told from its own text (the header of a work report says who reports and for
+which year) or from the manifest, and its goals, outcomes and unplaced statements.
+:func:`pair_documents` is the one pairing rule: a plan is paired with the later documents of the
+same government, which review it. :func:`audit_documents` judges every plan's goals against the
+outcomes of the plan and of its reviews and combines the verdicts into one
+:class:`~targettrack.Audit`; what could not be paired is listed in
+:attr:`CorpusAudit.unpaired`, never dropped — its goals are judged on the document's own
+outcomes (so they stay in the audit, mostly unreported) and the reason is given.
+
+A document's role:
+
+- ``plan`` sets goals for its year (a plan, 意见, 规划);
+- ``review`` reports on earlier years (a statistical bulletin, a work summary);
+- ``report`` does both: a 政府工作报告 of year Y reviews Y − 1 and sets the goals of Y.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from ._errors import DataError
+from ._files import load_yaml, read_text
+from .catalog import Catalog, catalog_files, default_catalog
+from .extract import extract_statements, to_records
+from .extract.structure import document_year, work_report_header
+from .extract.text import prepare
+from .match import Audit, SourceDocument, audit
+from .model import Goal, Outcome, Unplaced, Verdict
+
+if TYPE_CHECKING:
+    from distributed import Client
+
+__all__ = [
+    "DOCUMENT_SUFFIXES",
+    "ROLES",
+    "CorpusAudit",
+    "CorpusDocument",
+    "DocumentEntry",
+    "Pair",
+    "Unpaired",
+    "accepts",
+    "audit_corpus",
+    "audit_documents",
+    "audit_pair",
+    "corpus_entries",
+    "find_documents",
+    "load_manifest",
+    "pair_documents",
+    "read_corpus",
+    "read_document",
+]
+
+#: The suffixes of the raw documents a folder is expanded to (what the reading layer reads).
+DOCUMENT_SUFFIXES = (".txt",)
+
+#: The roles a document can have: sets goals, reports outcomes, or both (a work report).
+ROLES = ("plan", "review", "report")
+_PLANS = frozenset({"plan", "report"})
+_REVIEWS = frozenset({"review", "report"})
+
+
+def _tuple(items: Iterable[Any]) -> tuple[Any, ...]:
+    return tuple(items)
+
+
+def accepts(path: str | Path) -> bool:
+    """Whether ``path`` is a raw document the reading layer reads (by its suffix)."""
+    return Path(path).suffix.lower() in DOCUMENT_SUFFIXES
+
+
+# -- what to read -------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class DocumentEntry:
+    """A document to read: its file, the name its sources cite, and what the manifest (or the
+    command line) says of it — ``None`` for what is to be told from the text."""
+
+    path: str
+    name: str
+    government: str | None = None
+    year: int | None = None
+    role: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.role is not None and self.role not in ROLES:
+            raise DataError(self.path, None, f"role: expected one of {', '.join(ROLES)}")
+
+
+def find_documents(paths: Iterable[str | Path]) -> list[DocumentEntry]:
+    """The documents of ``paths``: a file as it is, a folder expanded to the raw documents in it
+    and its subfolders (:func:`accepts`), in sorted order. A document is named by its path
+    relative to the folder given (``jiangsu_2025.txt``, ``2025/jiangsu.txt``).
+
+    Raises :class:`~targettrack.DataError` for a path that does not exist, a folder with no
+    raw document and two documents with the same name.
+    """
+    entries: list[DocumentEntry] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            found = sorted(
+                (p for p in path.rglob("*") if p.is_file() and accepts(p)),
+                key=lambda p: p.relative_to(path).as_posix(),
+            )
+            if not found:
+                raise DataError(
+                    str(path),
+                    None,
+                    f"expected raw documents ({', '.join(DOCUMENT_SUFFIXES)}), found none",
+                )
+            entries.extend(DocumentEntry(str(p), p.relative_to(path).as_posix()) for p in found)
+        elif path.exists():
+            if not accepts(path):
+                raise DataError(
+                    str(path),
+                    None,
+                    f"expected a raw document ({', '.join(DOCUMENT_SUFFIXES)}) in a corpus, "
+                    f"got a {path.suffix or 'suffix-less'} file",
+                )
+            entries.append(DocumentEntry(str(path), path.name))
+        else:
+            raise DataError(str(path), None, "no such file or folder")
+    _check_names(entries)
+    return entries
+
+
+def corpus_entries(
+    paths: Iterable[str | Path] = (), manifest: str | Path | None = None
+) -> list[DocumentEntry]:
+    """The documents of a manifest (:func:`load_manifest`), then those of ``paths``
+    (:func:`find_documents`); each name once."""
+    entries = [] if manifest is None else load_manifest(manifest)
+    paths = list(paths)
+    if paths:
+        entries.extend(find_documents(paths))
+    _check_names(entries)
+    return entries
+
+
+def _check_names(entries: Sequence[DocumentEntry]) -> None:
+    seen: dict[str, str] = {}
+    for entry in entries:
+        stem = str(PurePosixPath(entry.name).with_suffix(""))
+        if stem in seen:
+            raise DataError(
+                entry.path,
+                None,
+                f"expected one document named {stem!r}, but {seen[stem]} has that name too",
+            )
+        seen[stem] = entry.path
+
+
+_MANIFEST_FIELDS = ("path", "government", "year", "role")
+
+
+def load_manifest(path: str | Path) -> list[DocumentEntry]:
+    """The documents a manifest lists: a CSV file with the header ``path,government,year,role``,
+    or a YAML list of mappings with those keys. Paths are relative to the manifest's folder;
+    an empty government, year or role is told from the text.
+    """
+    path = Path(path)
+    if path.suffix.lower() == ".csv":
+        rows = _manifest_csv(path)
+    elif path.suffix.lower() in (".yaml", ".yml"):
+        rows = _manifest_yaml(path)
+    else:
+        raise DataError(
+            str(path),
+            None,
+            f"expected a manifest (.csv, .yaml), got a {path.suffix or 'bare'} file",
+        )
+    entries = []
+    for line, row in rows:
+        file = row.get("path")
+        if not isinstance(file, str) or not file.strip():
+            raise DataError(str(path), line, "path: expected the file of a document")
+        target = path.parent / file.strip()
+        if not target.is_file():
+            raise DataError(str(path), line, f"path: no such file {str(target)!r}")
+        year = row.get("year")
+        if year in (None, ""):
+            year = None
+        elif isinstance(year, str) and year.strip().isdigit():
+            year = int(year)
+        if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
+            raise DataError(str(path), line, f"year: expected a year such as 2025, got {year!r}")
+        government = row.get("government")
+        government = str(government).strip() if government not in (None, "") else None
+        role = row.get("role")
+        role = str(role).strip() if role not in (None, "") else None
+        if role is not None and role not in ROLES:
+            raise DataError(
+                str(path), line, f"role: expected one of {', '.join(ROLES)}, got {role!r}"
+            )
+        entries.append(DocumentEntry(str(target), file.strip(), government, year, role))
+    if not entries:
+        raise DataError(str(path), None, "expected at least one document, the manifest is empty")
+    _check_names(entries)
+    return entries
+
+
+def _manifest_csv(path: Path) -> list[tuple[int, dict[str, Any]]]:
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            fields = reader.fieldnames or []
+            if "path" not in fields:
+                raise DataError(
+                    str(path), 1, f"expected a header with {', '.join(_MANIFEST_FIELDS)}"
+                )
+            unknown = [f for f in fields if f not in _MANIFEST_FIELDS]
+            if unknown:
+                raise DataError(
+                    str(path),
+                    1,
+                    f"expected columns among {', '.join(_MANIFEST_FIELDS)}, got {unknown[0]!r}",
+                )
+            return [(reader.line_num, dict(row)) for row in reader]
+    except FileNotFoundError:
+        raise DataError(str(path), None, "no such file") from None
+    except UnicodeDecodeError as error:
+        raise DataError(str(path), None, f"not UTF-8 text ({error.reason})") from None
+
+
+def _manifest_yaml(path: Path) -> list[tuple[int, dict[str, Any]]]:
+    data = load_yaml(path)
+    if not isinstance(data, list):
+        raise DataError(str(path), 1, "expected a list of documents (path, government, year, role)")
+    rows = []
+    for item in data:
+        if not isinstance(item, dict):
+            raise DataError(str(path), None, f"expected a mapping with path, got {item!r}")
+        line = item.pop("__line__", None)
+        unknown = [k for k in item if k not in _MANIFEST_FIELDS]
+        if unknown:
+            raise DataError(
+                str(path),
+                line,
+                f"expected keys among {', '.join(_MANIFEST_FIELDS)}, got {unknown[0]!r}",
+            )
+        rows.append((line, item))
+    return rows
+
+
+# -- reading ------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class CorpusDocument:
+    """A document as read: who wrote it, for which year, its role, and its statements."""
+
+    path: str
+    name: str
+    government: str | None
+    year: int | None
+    role: str
+    title: str
+    delivered: dt.date | None
+    goals: tuple[Goal, ...] = attrs.field(converter=_tuple, repr=False)
+    outcomes: tuple[Outcome, ...] = attrs.field(converter=_tuple, repr=False)
+    unplaced: tuple[Unplaced, ...] = attrs.field(converter=_tuple, repr=False)
+    statements: int = 0
+
+    @property
+    def source(self) -> SourceDocument:
+        return SourceDocument(self.name, self.title, self.delivered)
+
+    def warnings(self) -> list[str]:
+        """What could not be told of the document, one line each, naming the file."""
+        lines = []
+        if not self.statements:
+            lines.append(f"{self.path}: no quantified statement found")
+        elif not self.goals and not self.outcomes:
+            lines.append(f"{self.path}: no goal or outcome could be placed")
+        if self.government is None:
+            lines.append(
+                f"{self.path}: the government could not be told from the text; "
+                "give it in a manifest or pass --region"
+            )
+        if self.year is None:
+            lines.append(
+                f"{self.path}: the year could not be told from the text; "
+                "give it in a manifest or pass --year"
+            )
+        return lines
+
+
+@functools.cache
+def _catalog(extra: tuple[str, ...]) -> Catalog:
+    if not extra:
+        return default_catalog()
+    return Catalog.from_files([*catalog_files(), *extra])
+
+
+def _first_line(text: str) -> str:
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip()
+    return ""
+
+
+def _role(header: bool, goals: int, outcomes: int) -> str:
+    if header or (goals and outcomes):
+        return "report"
+    return "plan" if goals else "review"
+
+
+def read_document(
+    entry: DocumentEntry,
+    *,
+    region: str | None = None,
+    year: int | None = None,
+    catalog: Catalog | None = None,
+    catalog_extra: Sequence[str] = (),
+) -> CorpusDocument:
+    """Read one document: its statements, and its government, year and role from the entry
+    or, where the entry says nothing, from the text (``region`` and ``year``: what to assume
+    when neither does). The catalog is ``catalog``, else the shipped files and
+    ``catalog_extra`` (files, so that a worker process or a Dask worker builds its own: the
+    arguments and the result are plain values that pickle)."""
+    catalog = catalog or _catalog(tuple(catalog_extra))
+    text = read_text(entry.path)
+    header = work_report_header(prepare(text[:6000]).compact)
+    government = entry.government or region or (header.region if header else None)
+    written = entry.year or year or (header.year if header else None)
+    statements = extract_statements(
+        text, doc=entry.name, region=government, year=written, catalog=catalog
+    )
+    goals, outcomes, unplaced = to_records(statements, catalog)
+    if government is None:
+        regions = Counter(s.region for s in statements if s.region)
+        government = regions.most_common(1)[0][0] if regions else None
+    if written is None:
+        written = document_year(prepare(text).compact)
+    delivered = None
+    if header is not None and header.delivered is not None:
+        delivered = dt.date(*header.delivered)
+    return CorpusDocument(
+        path=entry.path,
+        name=entry.name,
+        government=government,
+        year=written,
+        role=entry.role or _role(header is not None, len(goals), len(outcomes)),
+        title=_first_line(text),
+        delivered=delivered,
+        goals=goals,
+        outcomes=outcomes,
+        unplaced=unplaced,
+        statements=len(statements),
+    )
+
+
+def _read_one(arguments: tuple[DocumentEntry, str | None, int | None, tuple[str, ...]]) -> Any:
+    entry, region, year, extra = arguments
+    return read_document(entry, region=region, year=year, catalog_extra=extra)
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def read_corpus(
+    entries: Sequence[DocumentEntry],
+    *,
+    jobs: int | None = None,
+    client: Client | None = None,
+    region: str | None = None,
+    year: int | None = None,
+    catalog_extra: Sequence[str] = (),
+    progress: Callable[[CorpusDocument], None] | None = None,
+) -> Iterator[CorpusDocument]:
+    """Read every document, in the order of ``entries`` whatever runs them: in this process
+    (``jobs=1``), in ``jobs`` worker processes (default: one per core), or on the Dask cluster
+    of ``client`` (a :class:`distributed.Client`). ``progress`` is called with each document
+    as it is read (in the order they finish). The results are the same either way.
+    """
+    extra = tuple(str(f) for f in catalog_extra)
+    work = [(entry, region, year, extra) for entry in entries]
+    if client is not None:
+        yield from _read_on_dask(client, work, progress)
+        return
+    jobs = _cores() if jobs is None else jobs
+    if jobs < 1:
+        raise ValueError(f"jobs: expected a number of processes >= 1, got {jobs}")
+    if jobs == 1 or len(work) < 2:
+        for item in work:
+            document = _read_one(item)
+            if progress is not None:
+                progress(document)
+            yield document
+        return
+    with ProcessPoolExecutor(max_workers=min(jobs, len(work))) as pool:
+        chunk = max(1, min(16, len(work) // (jobs * 8)))
+        for document in pool.map(_read_one, work, chunksize=chunk):
+            if progress is not None:
+                progress(document)
+            yield document
+
+
+def _read_on_dask(
+    client: Client,
+    work: Sequence[tuple[DocumentEntry, str | None, int | None, tuple[str, ...]]],
+    progress: Callable[[CorpusDocument], None] | None,
+) -> Iterator[CorpusDocument]:
+    import distributed
+
+    as_completed: Any = distributed.as_completed
+    futures = client.map(_read_one, work, pure=False)
+    position = {future.key: index for index, future in enumerate(futures)}
+    done: dict[int, CorpusDocument] = {}
+    following = 0
+    for future in as_completed(futures):
+        document = future.result()
+        if progress is not None:
+            progress(document)
+        done[position[future.key]] = document
+        future.release()
+        while following in done:
+            yield done.pop(following)
+            following += 1
+
+
+# -- pairing ------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Pair:
+    """A plan and the later documents of the same government that review it, oldest first."""
+
+    plan: CorpusDocument
+    reviews: tuple[CorpusDocument, ...]
+
+    @property
+    def government(self) -> str:
+        return self.plan.government or ""
+
+    @property
+    def year(self) -> int:
+        return self.plan.year or 0
+
+
+@attrs.frozen
+class Unpaired:
+    """A document no pair holds as it should, and why."""
+
+    document: CorpusDocument
+    reason: str
+    #: a plan no later document reviews yet (the usual state of the latest report)
+    awaiting_review: bool = False
+
+    def __str__(self) -> str:
+        return f"{self.document.path}: {self.reason}"
+
+
+def pair_documents(
+    documents: Sequence[CorpusDocument],
+) -> tuple[list[Pair], list[Unpaired]]:
+    """The one pairing rule: each plan (role ``plan`` or ``report``) is paired with the later
+    documents (a larger year) of the same government that review (role ``review`` or
+    ``report``). Listed as unpaired, with the reason: a document whose government or year is
+    not known, a plan that no later document reviews, a review of no earlier plan."""
+    pairs: list[Pair] = []
+    unpaired: list[Unpaired] = []
+    groups: dict[str, list[CorpusDocument]] = {}
+    for document in documents:
+        if document.government is None or document.year is None:
+            what = "government" if document.government is None else "year"
+            unpaired.append(Unpaired(document, f"its {what} could not be told; not paired"))
+            continue
+        groups.setdefault(document.government, []).append(document)
+    reviewed: set[str] = set()
+    for document in documents:
+        if document.government is None or document.year is None:
+            continue
+        if document.role not in _PLANS:
+            continue
+        later = tuple(
+            sorted(
+                (
+                    d
+                    for d in groups[document.government]
+                    if d.role in _REVIEWS and d.year is not None and d.year > document.year
+                ),
+                key=lambda d: (d.year or 0, d.name),
+            )
+        )
+        if later:
+            pairs.append(Pair(document, later))
+            reviewed.update(d.name for d in later)
+        else:
+            unpaired.append(
+                Unpaired(
+                    document,
+                    f"plan for {document.year} of {document.government}: no later document of "
+                    f"{document.government} reviews it (its goals judged on its own text only)",
+                    awaiting_review=True,
+                )
+            )
+    for document in documents:
+        if (
+            document.role == "review"
+            and document.government is not None
+            and document.name not in reviewed
+        ):
+            unpaired.append(
+                Unpaired(
+                    document,
+                    f"review of {document.government}: no earlier plan of "
+                    f"{document.government} in the corpus",
+                )
+            )
+    order = {d.name: i for i, d in enumerate(documents)}
+    unpaired.sort(key=lambda u: order[u.document.name])
+    return pairs, unpaired
+
+
+# -- the audit ----------------------------------------------------------------------------------
+
+
+def audit_pair(
+    plan: CorpusDocument | None,
+    reviews: Sequence[CorpusDocument],
+    as_of: dt.date,
+    catalog: Catalog,
+    *,
+    goals: Sequence[Goal] | None = None,
+) -> Audit:
+    """The goals of ``plan`` judged against the outcomes of the plan and of its reviews."""
+    documents = ([] if plan is None else [plan]) + list(reviews)
+    outcomes = [o for d in documents for o in d.outcomes]
+    if goals is None:
+        goals = [] if plan is None else list(plan.goals)
+    return audit(goals, outcomes, as_of, catalog=catalog, documents=[d.source for d in documents])
+
+
+@attrs.frozen
+class CorpusAudit:
+    """The audit of a corpus: one :class:`~targettrack.Audit` over every document's goals, and
+    the documents, pairs and unpaired documents it came from."""
+
+    audit: Audit
+    documents: tuple[CorpusDocument, ...] = attrs.field(converter=_tuple, repr=False)
+    pairs: tuple[Pair, ...] = attrs.field(converter=_tuple, repr=False)
+    unpaired: tuple[Unpaired, ...] = attrs.field(converter=_tuple)
+
+    _by_name: dict[str, CorpusDocument] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_by_name", {d.name: d for d in self.documents})
+
+    def document(self, name: str) -> CorpusDocument:
+        """The document named ``name`` (as sources cite it)."""
+        return self._by_name[name]
+
+    def summary(self) -> str:
+        """The audit's summary line, with the documents and pairs it came from."""
+        unpaired = f", {len(self.unpaired)} unpaired" if self.unpaired else ""
+        return (
+            f"{self.audit.summary()} — {len(self.documents)} documents, "
+            f"{len(self.pairs)} pairs{unpaired}"
+        )
+
+
+def audit_documents(
+    documents: Iterable[CorpusDocument],
+    as_of: dt.date | None = None,
+    *,
+    catalog: Catalog | None = None,
+) -> CorpusAudit:
+    """Pair the documents (:func:`pair_documents`) and judge every goal once: a plan's goals
+    against the outcomes of the plan and its reviews; the goals of a document in no pair
+    against its own outcomes. The verdicts follow the documents' order."""
+    catalog = catalog or default_catalog()
+    as_of = as_of or dt.date.today()
+    documents = tuple(documents)
+    pairs, unpaired = pair_documents(documents)
+    reviews = {p.plan.name: p.reviews for p in pairs}
+    verdicts: list[Verdict] = []
+    for document in documents:
+        if not document.goals:
+            continue
+        verdicts.extend(
+            audit_pair(document, reviews.get(document.name, ()), as_of, catalog).verdicts
+        )
+    outcomes = [o for d in documents for o in d.outcomes]
+    combined = Audit(
+        as_of=as_of,
+        verdicts=verdicts,
+        outcomes=sorted(outcomes, key=lambda o: (o.period, o.id)),
+        documents=[d.source for d in documents],
+        unplaced=[u for d in documents for u in d.unplaced],
+    )
+    return CorpusAudit(combined, documents, pairs, unpaired)
+
+
+def audit_corpus(
+    paths: Iterable[str | Path] = (),
+    *,
+    manifest: str | Path | None = None,
+    as_of: dt.date | None = None,
+    jobs: int | None = None,
+    client: Client | None = None,
+    region: str | None = None,
+    year: int | None = None,
+    catalog_files: Sequence[str | Path] = (),
+    progress: Callable[[CorpusDocument], None] | None = None,
+) -> CorpusAudit:
+    """Audit a corpus in one call: the documents of ``paths`` (files, folders) and of
+    ``manifest`` read in ``jobs`` processes (default: one per core) or on the Dask cluster of
+    ``client``, paired and judged as of ``as_of`` (default: today).
+
+    ``catalog_files``: catalog files of your own, read after the shipped ones.
+    """
+    extra = tuple(str(f) for f in catalog_files)
+    documents = read_corpus(
+        corpus_entries(paths, manifest),
+        jobs=jobs,
+        client=client,
+        region=region,
+        year=year,
+        catalog_extra=extra,
+        progress=progress,
+    )
+    return audit_documents(documents, as_of, catalog=_catalog(extra))

@@ -353,3 +353,33 @@ def test_audit_verdict_is_a_lookup(tmp_path: Path) -> None:
 def test_an_entry_names_a_role_it_knows() -> None:
     with pytest.raises(tt.DataError, match="role: expected one of plan, review, report"):
         DocumentEntry("a.txt", "a.txt", role="summary")
+
+
+def test_on_a_terminal_the_audit_fits_the_screen_and_long_lists_every_goal(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sys
+
+    assert cli.main(["audit", "--as-of", "2026-01-15"]) == 0
+    piped = capsys.readouterr().out
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.setenv("COLUMNS", "90")
+    monkeypatch.setenv("LINES", "30")
+    assert cli.main(["audit", "--as-of", "2026-01-15"]) == 0
+    screen = capsys.readouterr().out.splitlines()
+    assert len(screen) < 30 < len(piped.splitlines())
+    assert screen[0] == piped.splitlines()[0][: len(screen[0])]
+    assert any(line.startswith("missed (") for line in screen)
+    assert cli.main(["audit", "--as-of", "2026-01-15", "--long"]) == 0
+    assert capsys.readouterr().out == piped
+
+
+def test_json_lines_from_the_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = str(write_corpus(tmp_path / "c"))
+    target = tmp_path / "goals.jsonl"
+    assert cli.main(["audit", folder, "--as-of", "2026-12-31", "-o", str(target)]) == 0
+    assert "18 goals as of 2026-12-31" in capsys.readouterr().out
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 18 and all(json.loads(line)["government"] for line in lines)
+    assert cli.main(["audit", "--format", "jsonl"]) == 1
+    assert "--format jsonl: JSON lines are written for a corpus" in capsys.readouterr().err

@@ -57,10 +57,13 @@ SUFFIX_FORMATS = {
     ".markdown": "md",
     ".json": "json",
     ".csv": "csv",
+    ".jsonl": "jsonl",
     ".txt": "text",
 }
 
 _FORMATS = ("text", "html", "md", "json", "csv")
+#: …and JSON lines, for a corpus
+_AUDIT_FORMATS = (*_FORMATS, "jsonl")
 
 #: Suffixes of raw documents, read through ``targettrack.read_document`` and the extractor
 #: (``targettrack.extract.formats.READERS``; .doc and the like are refused there, with what
@@ -73,12 +76,21 @@ formats:
   html   one self-contained page: summary, charts, a row per goal with the quoted evidence
   md     Markdown: a goal table and the evidence, for reviewing an audit in git
   json   the documented contract (docs/report.md), one verdict per goal
-  csv    one row per goal, flat columns
+  csv    one row per goal, flat columns (for a corpus: government, year, indicator, target,
+         achieved, status…, written as the goals are judged)
+  jsonl  for a corpus: one JSON verdict per line with its government and year
+
+a corpus (a folder of raw documents, or --manifest): each document's government, year and
+role are told from its text (or the manifest); each plan is judged against the later
+documents of the same government; what cannot be paired is named on stderr. The HTML page
+compares governments: summaries per indicator and year, a heat map, a table of every goal.
 
 examples:
   targettrack audit                               the seed dataset, as of today
   targettrack audit -o audit.html                 the same as a page to open in a browser
   targettrack audit seeds/001_e9ac55c77d2d7d2f.yaml --as-of 2025-12-31 --format json
+  targettrack audit corpus/ -o corpus.html         every government and year, compared
+  targettrack audit corpus/ -f csv -j 4 > goals.csv  the same as a table, in 4 processes
 """
 
 
@@ -473,6 +485,11 @@ def _run_audit(args: argparse.Namespace) -> int:
         raise ValueError(f"--jobs: expected a number of processes >= 1, got {args.jobs}")
     if _is_corpus(args):
         return _run_corpus_audit(args)
+    if _format(args) == "jsonl":
+        raise ValueError(
+            "--format jsonl: JSON lines are written for a corpus (a folder of raw documents "
+            "or --manifest); use --format json"
+        )
     as_of = dt.date.today() if args.as_of is None else parse_date(args.as_of)
     if args.output is not None:  # before any work; checked again when it is written
         check_output(args.output, _given(args))
@@ -508,8 +525,6 @@ def _run_corpus_audit(args: argparse.Namespace) -> int:
     as_of = dt.date.today() if args.as_of is None else parse_date(args.as_of)
     options = _Options(args)
     format = _format(args)
-    if format not in _FORMATS:
-        raise ValueError(f"--format: expected one of {', '.join(_FORMATS)}, got {format!r}")
     entries = corpus_entries(args.files, args.manifest)
     client = _dask_client(args.scheduler) if args.scheduler else None
     try:
@@ -589,11 +604,10 @@ def _emit_corpus(args: argparse.Namespace, format: str, result: Any, options: _O
 
     audit_result = result.audit
     summary = result.summary()
-    if format == "csv":
+    if format in ("csv", "jsonl"):
+        writer = compare.write_corpus_csv if format == "csv" else compare.write_corpus_jsonl
         _emit_stream(
-            args.output,
-            lambda stream: compare.write_corpus_csv(result, stream, catalog=options.catalog),
-            summary,
+            args.output, lambda stream: writer(result, stream, catalog=options.catalog), summary
         )
         return
     if format == "html":
@@ -618,7 +632,9 @@ def _emit_corpus(args: argparse.Namespace, format: str, result: Any, options: _O
     _emit(args.output, text, summary)
 
 
-def _emit_stream(output: str | None, write: Callable[[Any], int], summary: str) -> None:
+def _emit_stream(
+    output: str | None, write: Callable[[TextIO], int], summary: str | Callable[[], str]
+) -> None:
     """Write a report row by row: to stdout, or to ``output`` through a temporary file and a
     rename (whole or not at all)."""
     if output is None:
@@ -636,7 +652,7 @@ def _emit_stream(output: str | None, write: Callable[[Any], int], summary: str) 
         return
     with _atomic(output) as stream:
         write(stream)
-    _print(f"{summary} — {output}\n")
+    _print(f"{summary() if callable(summary) else summary} — {output}\n")
 
 
 def _add_audit(subparsers: Any) -> None:
@@ -667,10 +683,10 @@ def _add_audit(subparsers: Any) -> None:
     parser.add_argument(
         "-f",
         "--format",
-        choices=_FORMATS,
+        choices=_AUDIT_FORMATS,
         metavar="FORMAT",
-        help="text, html, md, json or csv (default: text, or what the -o file's suffix "
-        "says: .html, .md, .json, .csv)",
+        help="text, html, md, json, csv or (for a corpus) jsonl (default: text, or what the "
+        "-o file's suffix says: .html, .md, .json, .csv, .jsonl)",
     )
     parser.add_argument(
         "-o",

@@ -540,13 +540,25 @@ def _run_corpus_audit(args: argparse.Namespace) -> int:
                     progress=progress,
                 )
             )
-    finally:
+    except BaseException:
         if client is not None:
             client.close()
+        raise
     for document in documents:
         for line in document.warnings():
             print(f"warning: {line}", file=sys.stderr)
-    result = audit_documents(documents, as_of, catalog=options.catalog)
+    try:
+        result = audit_documents(
+            documents,
+            as_of,
+            catalog=options.catalog,
+            jobs=args.jobs,
+            client=client,
+            catalog_extra=tuple(args.catalog or ()),
+        )
+    finally:
+        if client is not None:
+            client.close()
     waiting = [u for u in result.unpaired if u.awaiting_review]
     if waiting:
         names = ", ".join(u.document.name for u in waiting)

@@ -395,44 +395,71 @@ def read_corpus(
     """
     extra = tuple(str(f) for f in catalog_extra)
     work = [(entry, region, year, extra) for entry in entries]
+    return _ordered_map(_read_one, work, jobs=jobs, client=client, progress=progress)
+
+
+def _ordered_map(
+    function: Callable[[Any], Any],
+    work: Sequence[Any],
+    *,
+    jobs: int | None,
+    client: Client | None,
+    progress: Callable[[Any], None] | None = None,
+) -> Iterator[Any]:
+    """``function`` over ``work``, the results in the order of ``work``: here, in a process
+    pool, or on a Dask cluster."""
     if client is not None:
-        yield from _read_on_dask(client, work, progress)
-        return
+        return _on_dask(client, function, work, progress)
     jobs = _cores() if jobs is None else jobs
     if jobs < 1:
         raise ValueError(f"jobs: expected a number of processes >= 1, got {jobs}")
     if jobs == 1 or len(work) < 2:
-        for item in work:
-            document = _read_one(item)
-            if progress is not None:
-                progress(document)
-            yield document
-        return
-    with ProcessPoolExecutor(max_workers=min(jobs, len(work))) as pool:
+        return _here(function, work, progress)
+    return _in_processes(function, work, min(jobs, len(work)), progress)
+
+
+def _here(
+    function: Callable[[Any], Any], work: Sequence[Any], progress: Callable[[Any], None] | None
+) -> Iterator[Any]:
+    for item in work:
+        result = function(item)
+        if progress is not None:
+            progress(result)
+        yield result
+
+
+def _in_processes(
+    function: Callable[[Any], Any],
+    work: Sequence[Any],
+    jobs: int,
+    progress: Callable[[Any], None] | None,
+) -> Iterator[Any]:
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
         chunk = max(1, min(16, len(work) // (jobs * 8)))
-        for document in pool.map(_read_one, work, chunksize=chunk):
+        for result in pool.map(function, work, chunksize=chunk):
             if progress is not None:
-                progress(document)
-            yield document
+                progress(result)
+            yield result
 
 
-def _read_on_dask(
+def _on_dask(
     client: Client,
-    work: Sequence[tuple[DocumentEntry, str | None, int | None, tuple[str, ...]]],
-    progress: Callable[[CorpusDocument], None] | None,
-) -> Iterator[CorpusDocument]:
+    function: Callable[[Any], Any],
+    work: Sequence[Any],
+    progress: Callable[[Any], None] | None,
+) -> Iterator[Any]:
     import distributed
 
     as_completed: Any = distributed.as_completed
-    futures = client.map(_read_one, work, pure=False)
+    futures = client.map(function, work, pure=False)
     position = {future.key: index for index, future in enumerate(futures)}
-    done: dict[int, CorpusDocument] = {}
+    done: dict[int, Any] = {}
     following = 0
     for future in as_completed(futures):
-        document = future.result()
+        result = future.result()
         if progress is not None:
-            progress(document)
-        done[position[future.key]] = document
+            progress(result)
+        done[position[future.key]] = result
         future.release()
         while following in done:
             yield done.pop(following)
@@ -475,9 +502,11 @@ def pair_documents(
     documents: Sequence[CorpusDocument],
 ) -> tuple[list[Pair], list[Unpaired]]:
     """The one pairing rule: each plan (role ``plan`` or ``report``) is paired with the later
-    documents (a larger year) of the same government that review (role ``review`` or
-    ``report``). Listed as unpaired, with the reason: a document whose government or year is
-    not known, a plan that no later document reviews, a review of no earlier plan."""
+    documents of the same government that review (role ``review`` or ``report``), up to the
+    year after the last year its goals are about (a work report of 2025: the 2026 report; a
+    plan with goals for 2030: the documents of 2026–2031). Listed as unpaired, with the
+    reason: a document whose government or year is not known, a plan that no later document
+    reviews, a review of no earlier plan."""
     pairs: list[Pair] = []
     unpaired: list[Unpaired] = []
     groups: dict[str, list[CorpusDocument]] = {}
@@ -493,12 +522,16 @@ def pair_documents(
             continue
         if document.role not in _PLANS:
             continue
+        # the year after the last its goals are about: a later document cannot report on them
+        last = max((g.period.end_year for g in document.goals), default=document.year) + 1
         later = tuple(
             sorted(
                 (
                     d
                     for d in groups[document.government]
-                    if d.role in _REVIEWS and d.year is not None and d.year > document.year
+                    if d.role in _REVIEWS
+                    and d.year is not None
+                    and document.year < d.year <= max(last, document.year + 1)
                 ),
                 key=lambda d: (d.year or 0, d.name),
             )
@@ -580,27 +613,45 @@ class CorpusAudit:
         )
 
 
+def _judge_one(
+    arguments: tuple[CorpusDocument, tuple[CorpusDocument, ...], dt.date, tuple[str, ...]],
+) -> Any:
+    plan, reviews, as_of, extra = arguments
+    return audit_pair(plan, reviews, as_of, _catalog(extra)).verdicts
+
+
 def audit_documents(
     documents: Iterable[CorpusDocument],
     as_of: dt.date | None = None,
     *,
     catalog: Catalog | None = None,
+    jobs: int | None = 1,
+    client: Client | None = None,
+    catalog_extra: Sequence[str] = (),
 ) -> CorpusAudit:
     """Pair the documents (:func:`pair_documents`) and judge every goal once: a plan's goals
     against the outcomes of the plan and its reviews; the goals of a document in no pair
-    against its own outcomes. The verdicts follow the documents' order."""
-    catalog = catalog or default_catalog()
+    against its own outcomes. The verdicts follow the documents' order.
+
+    The plans are judged here (``jobs=1``, the default, with ``catalog``), in ``jobs``
+    processes or on the Dask cluster of ``client`` (with the shipped catalog and the files of
+    ``catalog_extra``, which each worker reads); the result is the same.
+    """
     as_of = as_of or dt.date.today()
     documents = tuple(documents)
     pairs, unpaired = pair_documents(documents)
     reviews = {p.plan.name: p.reviews for p in pairs}
+    plans = [d for d in documents if d.goals]
     verdicts: list[Verdict] = []
-    for document in documents:
-        if not document.goals:
-            continue
-        verdicts.extend(
-            audit_pair(document, reviews.get(document.name, ()), as_of, catalog).verdicts
-        )
+    if client is None and (jobs or _cores()) == 1:
+        catalog = catalog or _catalog(tuple(catalog_extra))
+        for plan in plans:
+            verdicts.extend(audit_pair(plan, reviews.get(plan.name, ()), as_of, catalog).verdicts)
+    else:
+        extra = tuple(str(f) for f in catalog_extra)
+        work = [(plan, reviews.get(plan.name, ()), as_of, extra) for plan in plans]
+        for judged in _ordered_map(_judge_one, work, jobs=jobs, client=client):
+            verdicts.extend(judged)
     outcomes = [o for d in documents for o in d.outcomes]
     combined = Audit(
         as_of=as_of,
@@ -640,4 +691,4 @@ def audit_corpus(
         catalog_extra=extra,
         progress=progress,
     )
-    return audit_documents(documents, as_of, catalog=_catalog(extra))
+    return audit_documents(documents, as_of, jobs=jobs, client=client, catalog_extra=extra)

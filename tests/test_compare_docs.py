@@ -18,4 +18,6 @@ def test_the_comparison_tutorial_runs_as_written() -> None:
         verbose=False,
     )
     assert result.attempted > 10, "docs/compare.md lost its examples"
-    assert result.failed == 0, f"{result.failed} example(s) of docs/compare.md fail (see the output)"
+    assert result.failed == 0, (
+        f"{result.failed} example(s) of docs/compare.md fail (see the output)"
+    )

@@ -528,7 +528,7 @@ def _run_corpus_audit(args: argparse.Namespace) -> int:
     entries = corpus_entries(args.files, args.manifest)
     client = _dask_client(args.scheduler) if args.scheduler else None
     try:
-        with _progress(len(entries)) as progress:
+        with _progress(len(entries), "reading", "doc", _goals_found) as progress:
             documents = list(
                 read_corpus(
                     entries,
@@ -547,15 +547,18 @@ def _run_corpus_audit(args: argparse.Namespace) -> int:
     for document in documents:
         for line in document.warnings():
             print(f"warning: {line}", file=sys.stderr)
+    plans = sum(1 for d in documents if d.goals)
     try:
-        result = audit_documents(
-            documents,
-            as_of,
-            catalog=options.catalog,
-            jobs=args.jobs,
-            client=client,
-            catalog_extra=tuple(args.catalog or ()),
-        )
+        with _progress(plans, "judging", "plan", _goals_judged) as progress:
+            result = audit_documents(
+                documents,
+                as_of,
+                catalog=options.catalog,
+                jobs=args.jobs,
+                client=client,
+                catalog_extra=tuple(args.catalog or ()),
+                progress=progress,
+            )
     finally:
         if client is not None:
             client.close()
@@ -589,22 +592,35 @@ def _dask_client(address: str) -> Any:
         raise ValueError(f"--scheduler: no Dask scheduler at {address!r} ({error})") from None
 
 
+def _goals_found(document: Any) -> tuple[str, int]:
+    return "goals", len(document.goals)
+
+
+def _goals_judged(verdicts: Any) -> tuple[str, int]:
+    return "judged", len(verdicts)
+
+
 @contextlib.contextmanager
-def _progress(total: int) -> Any:
-    """A progress bar on stderr when it is a terminal (documents read, goals found, time
-    left); nothing otherwise."""
+def _progress(
+    total: int, what: str, unit: str, count: Callable[[Any], tuple[str, int]]
+) -> Iterator[Callable[[Any], None] | None]:
+    """A progress bar on stderr when it is a terminal — items done, a running count (goals
+    found, goals judged) and the time left; nothing otherwise."""
     if not sys.stderr.isatty():
         yield None
         return
     from tqdm import tqdm
 
-    goals = 0
-    with tqdm(total=total, unit="doc", file=sys.stderr, leave=False, dynamic_ncols=True) as bar:
+    counted = 0
+    with tqdm(
+        total=total, desc=what, unit=unit, file=sys.stderr, leave=False, dynamic_ncols=True
+    ) as bar:
 
-        def advance(document: Any) -> None:
-            nonlocal goals
-            goals += len(document.goals)
-            bar.set_postfix(goals=goals, refresh=False)
+        def advance(item: Any) -> None:
+            nonlocal counted
+            name, number = count(item)
+            counted += number
+            bar.set_postfix({name: counted}, refresh=False)
             bar.update(1)
 
         yield advance

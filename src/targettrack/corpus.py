@@ -628,6 +628,7 @@ def audit_documents(
     jobs: int | None = 1,
     client: Client | None = None,
     catalog_extra: Sequence[str] = (),
+    progress: Callable[[Sequence[Verdict]], None] | None = None,
 ) -> CorpusAudit:
     """Pair the documents (:func:`pair_documents`) and judge every goal once: a plan's goals
     against the outcomes of the plan and its reviews; the goals of a document in no pair
@@ -635,7 +636,8 @@ def audit_documents(
 
     The plans are judged here (``jobs=1``, the default, with ``catalog``), in ``jobs``
     processes or on the Dask cluster of ``client`` (with the shipped catalog and the files of
-    ``catalog_extra``, which each worker reads); the result is the same.
+    ``catalog_extra``, which each worker reads); the result is the same. ``progress`` is
+    called with the verdicts of each plan as it is judged.
     """
     as_of = as_of or dt.date.today()
     documents = tuple(documents)
@@ -646,11 +648,14 @@ def audit_documents(
     if client is None and (jobs or _cores()) == 1:
         catalog = catalog or _catalog(tuple(catalog_extra))
         for plan in plans:
-            verdicts.extend(audit_pair(plan, reviews.get(plan.name, ()), as_of, catalog).verdicts)
+            judged = audit_pair(plan, reviews.get(plan.name, ()), as_of, catalog).verdicts
+            if progress is not None:
+                progress(judged)
+            verdicts.extend(judged)
     else:
         extra = tuple(str(f) for f in catalog_extra)
         work = [(plan, reviews.get(plan.name, ()), as_of, extra) for plan in plans]
-        for judged in _ordered_map(_judge_one, work, jobs=jobs, client=client):
+        for judged in _ordered_map(_judge_one, work, jobs=jobs, client=client, progress=progress):
             verdicts.extend(judged)
     outcomes = [o for d in documents for o in d.outcomes]
     combined = Audit(

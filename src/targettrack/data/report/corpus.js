@@ -54,10 +54,29 @@
     draw();
   }
 
+  // a filter in the address (#government=江苏&status=missed) is applied, and kept there
+  function fromAddress() {
+    location.hash.replace(/^#/, "").split("&").forEach(function (pair) {
+      var parts = pair.split("=");
+      var field = form.elements[decodeURIComponent(parts[0] || "")];
+      if (field && parts.length === 2) { field.value = decodeURIComponent(parts[1]); }
+    });
+  }
+
+  function toAddress() {
+    var pairs = ["government", "year", "status", "text"].filter(function (name) {
+      return form.elements[name].value;
+    }).map(function (name) {
+      return name + "=" + encodeURIComponent(form.elements[name].value);
+    });
+    history.replaceState(null, "", pairs.length ? "#" + pairs.join("&") : location.pathname);
+  }
+
   form.hidden = false;
-  form.addEventListener("input", filter);
+  fromAddress();
+  form.addEventListener("input", function () { filter(); toAddress(); });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   document.getElementById("previous").addEventListener("click", function () { page -= 1; draw(); });
   document.getElementById("next").addEventListener("click", function () { page += 1; draw(); });
-  draw();
+  filter();
 }());

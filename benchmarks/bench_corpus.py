@@ -99,7 +99,9 @@ def run_audit(folder: Path, jobs: int, output: Path) -> tuple[float, float]:
     they run side by side, so the sum is counted for several workers)."""
     command = [sys.executable, "-c", MEASURE, "audit", str(folder), "-f", "csv"]
     command += ["--as-of", "2100-12-31", "-j", str(jobs), "-o", str(output)]
-    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(command[3:])} failed:\n{done.stderr}")
     status, elapsed, own, children = done.stderr.strip().splitlines()[-1].split()
     if status != "0":
         raise SystemExit(done.stderr)

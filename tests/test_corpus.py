@@ -400,3 +400,27 @@ def test_json_lines_from_the_command(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert len(lines) == 18 and all(json.loads(line)["government"] for line in lines)
     assert cli.main(["audit", "--format", "jsonl"]) == 1
     assert "--format jsonl: JSON lines are written for a corpus" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_streamed_corpus_writes_what_the_whole_audit_writes(tmp_path: Path, jobs: int) -> None:
+    from targettrack.corpus import stream_corpus
+
+    folder = write_corpus(tmp_path / "c")
+    (folder / "note.txt").write_text("力争城镇新增就业120万人以上。\n", encoding="utf-8")
+    whole = audit_documents(read(folder, jobs=1), AS_OF)
+    entries = find_documents([folder])
+    for writer in (compare.write_corpus_csv, compare.write_corpus_jsonl):
+        expected = io.StringIO()
+        writer(whole, expected)
+        with stream_corpus(entries, AS_OF, jobs=jobs) as streamed:
+            # the documents are kept without their records, which wait in a temporary folder
+            assert all(not d.goals and d.spill for d in streamed.documents)
+            assert [u.document.name for u in streamed.unpaired] == [
+                u.document.name for u in whole.unpaired
+            ]
+            written = io.StringIO()
+            writer(streamed, written)
+            assert written.getvalue() == expected.getvalue()
+            assert streamed.summary() == whole.summary()
+        assert not Path(streamed.documents[0].spill or "").exists()  # removed afterwards

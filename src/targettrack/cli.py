@@ -526,6 +526,8 @@ def _run_corpus_audit(args: argparse.Namespace) -> int:
     options = _Options(args)
     format = _format(args)
     entries = corpus_entries(args.files, args.manifest)
+    if format in ("csv", "jsonl") and not args.scheduler:
+        return _stream_corpus(args, format, entries, as_of, options)
     client = _dask_client(args.scheduler) if args.scheduler else None
     try:
         with _progress(len(entries), "reading", "doc", _goals_found) as progress:
@@ -544,9 +546,6 @@ def _run_corpus_audit(args: argparse.Namespace) -> int:
         if client is not None:
             client.close()
         raise
-    for document in documents:
-        for line in document.warnings():
-            print(f"warning: {line}", file=sys.stderr)
     plans = sum(1 for d in documents if d.goals)
     try:
         with _progress(plans, "judging", "plan", _goals_judged) as progress:
@@ -562,7 +561,57 @@ def _run_corpus_audit(args: argparse.Namespace) -> int:
     finally:
         if client is not None:
             client.close()
-    waiting = [u for u in result.unpaired if u.awaiting_review]
+    _warn_corpus(documents, result.unpaired)
+    _emit_corpus(args, format, result, options)
+    return 0
+
+
+def _stream_corpus(
+    args: argparse.Namespace, format: str, entries: Any, as_of: dt.date, options: _Options
+) -> int:
+    """CSV and JSON lines: each plan's rows written as it is judged, the records of the
+    documents set aside meanwhile, so that memory does not grow with the corpus."""
+    from .corpus import stream_corpus
+    from .report import compare
+
+    writer = compare.write_corpus_csv if format == "csv" else compare.write_corpus_jsonl
+    judging: list[Callable[[Any], None] | None] = [None]
+
+    def judged(verdicts: Any) -> None:  # the bar is drawn once the number of plans is known
+        if judging[0] is not None:
+            judging[0](verdicts)
+
+    with (
+        _progress(len(entries), "reading", "doc", _goals_found) as read_progress,
+        stream_corpus(
+            entries,
+            as_of,
+            jobs=args.jobs,
+            region=options.region,
+            year=options.year,
+            catalog_extra=tuple(args.catalog or ()),
+            read_progress=read_progress,
+            judge_progress=judged,
+        ) as result,
+    ):
+        _warn_corpus(result.documents, result.unpaired)
+        plans = sum(1 for d in result.documents if d.horizon is not None)
+        with _progress(plans, "judging", "plan", _goals_judged) as judge_progress:
+            judging[0] = judge_progress
+            _emit_stream(
+                args.output,
+                lambda stream: writer(result, stream, catalog=options.catalog),
+                result.summary,
+            )
+    return 0
+
+
+def _warn_corpus(documents: Any, unpaired: Any) -> None:
+    """What could not be told of a document, and what could not be paired, on stderr."""
+    for document in documents:
+        for line in document.warnings():
+            print(f"warning: {line}", file=sys.stderr)
+    waiting = [u for u in unpaired if u.awaiting_review]
     if waiting:
         names = ", ".join(u.document.name for u in waiting)
         print(
@@ -571,11 +620,9 @@ def _run_corpus_audit(args: argparse.Namespace) -> int:
             f" (goals judged on their own text only): {names}",
             file=sys.stderr,
         )
-    for item in result.unpaired:
+    for item in unpaired:
         if not item.awaiting_review:
             print(f"warning: {item}", file=sys.stderr)
-    _emit_corpus(args, format, result, options)
-    return 0
 
 
 def _dask_client(address: str) -> Any:

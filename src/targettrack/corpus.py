@@ -21,10 +21,13 @@ A document's role:
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import functools
 import os
+import pickle
+import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -40,7 +43,7 @@ from .extract import extract_statements, to_records
 from .extract.structure import document_year, work_report_header
 from .extract.text import prepare
 from .match import Audit, SourceDocument, audit
-from .model import Goal, Outcome, Unplaced, Verdict
+from .model import Goal, Outcome, Status, Unplaced, Verdict
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -50,6 +53,7 @@ __all__ = [
     "ROLES",
     "CorpusAudit",
     "CorpusDocument",
+    "CorpusStream",
     "DocumentEntry",
     "Pair",
     "Unpaired",
@@ -57,6 +61,7 @@ __all__ = [
     "audit_corpus",
     "audit_documents",
     "audit_pair",
+    "stream_corpus",
     "corpus_entries",
     "find_documents",
     "load_manifest",
@@ -276,17 +281,37 @@ class CorpusDocument:
     outcomes: tuple[Outcome, ...] = attrs.field(converter=_tuple, repr=False)
     unplaced: tuple[Unplaced, ...] = attrs.field(converter=_tuple, repr=False)
     statements: int = 0
+    #: how many goals and outcomes were placed (kept when the records are set aside)
+    placed: int = 0
+    #: the last year its goals are about (None: no goal)
+    horizon: int | None = None
+    #: where the records were set aside (:func:`stream_corpus`), or None: they are here
+    spill: str | None = attrs.field(default=None, repr=False)
 
     @property
     def source(self) -> SourceDocument:
         return SourceDocument(self.name, self.title, self.delivered)
+
+    def loaded(self) -> CorpusDocument:
+        """The document with its records (read back from where they were set aside)."""
+        if self.spill is None:
+            return self
+        with open(self.spill, "rb") as handle:
+            document: CorpusDocument = pickle.load(handle)
+        return document
+
+    def set_aside(self, path: str) -> CorpusDocument:
+        """Write the records to ``path`` and return the document without them."""
+        with open(path, "wb") as handle:
+            pickle.dump(self, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        return attrs.evolve(self, goals=(), outcomes=(), unplaced=(), spill=path)
 
     def warnings(self) -> list[str]:
         """What could not be told of the document, one line each, naming the file."""
         lines = []
         if not self.statements:
             lines.append(f"{self.path}: no quantified statement found")
-        elif not self.goals and not self.outcomes:
+        elif not self.placed:
             lines.append(f"{self.path}: no goal or outcome could be placed")
         if self.government is None:
             lines.append(
@@ -363,12 +388,21 @@ def read_document(
         outcomes=outcomes,
         unplaced=unplaced,
         statements=len(statements),
+        placed=len(goals) + len(outcomes),
+        horizon=max((g.period.end_year for g in goals), default=None),
     )
 
 
 def _read_one(arguments: tuple[DocumentEntry, str | None, int | None, tuple[str, ...]]) -> Any:
     entry, region, year, extra = arguments
     return read_document(entry, region=region, year=year, catalog_extra=extra)
+
+
+def _read_aside(
+    arguments: tuple[DocumentEntry, str | None, int | None, tuple[str, ...], str],
+) -> Any:
+    entry, region, year, extra, spill = arguments
+    return read_document(entry, region=region, year=year, catalog_extra=extra).set_aside(spill)
 
 
 def _cores() -> int:
@@ -523,7 +557,7 @@ def pair_documents(
         if document.role not in _PLANS:
             continue
         # the year after the last its goals are about: a later document cannot report on them
-        last = max((g.period.end_year for g in document.goals), default=document.year) + 1
+        last = (document.horizon or document.year) + 1
         later = tuple(
             sorted(
                 (
@@ -606,11 +640,59 @@ class CorpusAudit:
 
     def summary(self) -> str:
         """The audit's summary line, with the documents and pairs it came from."""
-        unpaired = f", {len(self.unpaired)} unpaired" if self.unpaired else ""
-        return (
-            f"{self.audit.summary()} — {len(self.documents)} documents, "
-            f"{len(self.pairs)} pairs{unpaired}"
+        return _summary(
+            self.audit.summary(), len(self.documents), len(self.pairs), len(self.unpaired)
         )
+
+
+def _summary(audit: str, documents: int, pairs: int, unpaired: int) -> str:
+    more = f", {unpaired} unpaired" if unpaired else ""
+    return f"{audit} — {documents} documents, {pairs} pairs{more}"
+
+
+class CorpusStream:
+    """A corpus judged plan by plan (:func:`stream_corpus`): the documents (without their
+    records), the pairs, what could not be paired, and the verdicts of each plan as they are
+    judged. Iterate once; :meth:`summary` is complete when the iteration is."""
+
+    def __init__(
+        self,
+        documents: Sequence[CorpusDocument],
+        pairs: Sequence[Pair],
+        unpaired: Sequence[Unpaired],
+        judged: Iterator[tuple[CorpusDocument, Sequence[Verdict]]],
+        as_of: dt.date,
+    ) -> None:
+        self.documents = tuple(documents)
+        self.pairs = tuple(pairs)
+        self.unpaired = tuple(unpaired)
+        self.as_of = as_of
+        self.counts = dict.fromkeys(Status, 0)
+        self._judged = judged
+
+    def __iter__(self) -> Iterator[tuple[CorpusDocument, Sequence[Verdict]]]:
+        for plan, verdicts in self._judged:
+            for verdict in verdicts:
+                self.counts[verdict.status] += 1
+            yield plan, verdicts
+
+    def summary(self) -> str:
+        """The summary line of :meth:`CorpusAudit.summary`, for the verdicts iterated so far."""
+        counts = self.counts
+        audit = (
+            f"{sum(counts.values())} goals as of {self.as_of.isoformat()}: "
+            f"{counts[Status.MET]} met, {counts[Status.MISSED]} missed, "
+            f"{counts[Status.UNREPORTED]} unreported"
+        )
+        return _summary(audit, len(self.documents), len(self.pairs), len(self.unpaired))
+
+
+def _judge_aside(
+    arguments: tuple[CorpusDocument, tuple[CorpusDocument, ...], dt.date, tuple[str, ...]],
+) -> Any:
+    plan, reviews, as_of, extra = arguments
+    loaded = tuple(review.loaded() for review in reviews)
+    return audit_pair(plan.loaded(), loaded, as_of, _catalog(extra)).verdicts
 
 
 def _judge_one(
@@ -697,3 +779,38 @@ def audit_corpus(
         progress=progress,
     )
     return audit_documents(documents, as_of, jobs=jobs, client=client, catalog_extra=extra)
+
+
+@contextlib.contextmanager
+def stream_corpus(
+    entries: Sequence[DocumentEntry],
+    as_of: dt.date | None = None,
+    *,
+    jobs: int | None = None,
+    region: str | None = None,
+    year: int | None = None,
+    catalog_extra: Sequence[str] = (),
+    read_progress: Callable[[CorpusDocument], None] | None = None,
+    judge_progress: Callable[[Sequence[Verdict]], None] | None = None,
+) -> Iterator[CorpusStream]:
+    """The corpus judged plan by plan, in memory that does not grow with it: each document's
+    records are set aside in a temporary folder as soon as it is read, and each plan is judged
+    with its reviews read back, in ``jobs`` processes; the verdicts come in the order of
+    :func:`audit_documents` (the same verdicts), to be written as they come (CSV, JSON lines).
+    The folder is removed when the ``with`` block ends."""
+    as_of = as_of or dt.date.today()
+    extra = tuple(str(f) for f in catalog_extra)
+    with tempfile.TemporaryDirectory(prefix="targettrack-") as folder:
+        work = [
+            (entry, region, year, extra, os.path.join(folder, f"{index}.pickle"))
+            for index, entry in enumerate(entries)
+        ]
+        documents = list(
+            _ordered_map(_read_aside, work, jobs=jobs, client=None, progress=read_progress)
+        )
+        pairs, unpaired = pair_documents(documents)
+        reviews = {p.plan.name: p.reviews for p in pairs}
+        plans = [d for d in documents if d.placed and d.horizon is not None]
+        tasks = [(plan, reviews.get(plan.name, ()), as_of, extra) for plan in plans]
+        judged = _ordered_map(_judge_aside, tasks, jobs=jobs, client=None, progress=judge_progress)
+        yield CorpusStream(documents, pairs, unpaired, zip(plans, judged, strict=True), as_of)

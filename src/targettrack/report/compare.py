@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 import attrs
 
 from ..catalog import Catalog, default_catalog
+from ..corpus import CorpusStream
 from ..model import Change, Status, Verdict
 from . import view
 from .render import _cell, _environment, _number, _verdict, _version
@@ -79,18 +80,26 @@ CORPUS_COLUMNS = (
 FIGURES = {None: "level", Change.RELATIVE: "growth", Change.POINTS: "points"}
 
 
-def _government(result: CorpusAudit, verdict: Verdict) -> tuple[str, int | None]:
-    document = result.document(verdict.goal.source.doc)
-    return document.government or verdict.goal.region, document.year
+def _judged(result: CorpusAudit | CorpusStream) -> Iterator[tuple[Verdict, str, int | None]]:
+    """Each verdict with the government and the year of the document that set the goal."""
+    if isinstance(result, CorpusStream):
+        for plan, verdicts in result:
+            for verdict in verdicts:
+                yield verdict, plan.government or verdict.goal.region, plan.year
+        return
+    for verdict in result.audit.verdicts:
+        document = result.document(verdict.goal.source.doc)
+        yield verdict, document.government or verdict.goal.region, document.year
 
 
-def corpus_rows(result: CorpusAudit, *, catalog: Catalog | None = None) -> Iterator[dict[str, Any]]:
+def corpus_rows(
+    result: CorpusAudit | CorpusStream, *, catalog: Catalog | None = None
+) -> Iterator[dict[str, Any]]:
     """The rows of :data:`CORPUS_COLUMNS`, one per goal, in the audit's order (made lazily)."""
     catalog = catalog or default_catalog()
-    for verdict in result.audit.verdicts:
+    for verdict, government, document_year in _judged(result):
         goal = verdict.goal
         metric = catalog.get(goal.metric)
-        government, document_year = _government(result, verdict)
         achieved = _number(verdict.achieved)
         yield {
             "government": government,
@@ -120,8 +129,11 @@ def corpus_rows(result: CorpusAudit, *, catalog: Catalog | None = None) -> Itera
         }
 
 
-def write_corpus_csv(result: CorpusAudit, stream: TextIO, *, catalog: Catalog | None = None) -> int:
-    """Write the combined audit to ``stream`` as CSV, row by row; returns the number of rows."""
+def write_corpus_csv(
+    result: CorpusAudit | CorpusStream, stream: TextIO, *, catalog: Catalog | None = None
+) -> int:
+    """Write the combined audit to ``stream`` as CSV, row by row; returns the number of rows.
+    A :class:`~targettrack.corpus.CorpusStream` is written as its plans are judged."""
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(CORPUS_COLUMNS)
     count = 0
@@ -139,14 +151,13 @@ def to_corpus_csv(result: CorpusAudit, *, catalog: Catalog | None = None) -> str
 
 
 def write_corpus_jsonl(
-    result: CorpusAudit, stream: TextIO, *, catalog: Catalog | None = None
+    result: CorpusAudit | CorpusStream, stream: TextIO, *, catalog: Catalog | None = None
 ) -> int:
     """Write one JSON object per line and goal: ``government``, ``year`` and ``verdict`` (the
     verdict as the JSON contract of docs/report.md has it); returns the number of lines."""
     catalog = catalog or default_catalog()
     count = 0
-    for verdict in result.audit.verdicts:
-        government, document_year = _government(result, verdict)
+    for verdict, government, document_year in _judged(result):
         line = {
             "government": government,
             "year": verdict.goal.period.end_year,

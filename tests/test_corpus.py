@@ -424,3 +424,34 @@ def test_a_streamed_corpus_writes_what_the_whole_audit_writes(tmp_path: Path, jo
             assert written.getvalue() == expected.getvalue()
             assert streamed.summary() == whole.summary()
         assert not Path(streamed.documents[0].spill or "").exists()  # removed afterwards
+
+
+def test_on_a_terminal_a_progress_bar_is_drawn_on_stderr(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sys
+
+    folder = str(write_corpus(tmp_path / "c"))
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    for output in ("goals.csv", "goals.html"):
+        target = tmp_path / output
+        assert cli.main(["audit", folder, "--as-of", "2026-12-31", "-o", str(target)]) == 0
+        captured = capsys.readouterr()
+        assert "reading:" in captured.err and "/9 [" in captured.err and "goals=2" in captured.err
+        assert "judging:" in captured.err and "plan/s" in captured.err
+        assert "reading" not in captured.out and target.exists()
+
+
+def test_the_command_on_a_dask_scheduler_gives_the_serial_csv(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    distributed = pytest.importorskip("distributed")
+    folder = str(write_corpus(tmp_path / "c"))
+    assert cli.main(["audit", folder, "--as-of", "2026-12-31", "-f", "csv", "-j", "1"]) == 0
+    serial = capsys.readouterr().out
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
+    ) as cluster:
+        argv = ["audit", folder, "--as-of", "2026-12-31", "-f", "csv"]
+        assert cli.main([*argv, "--scheduler", cluster.scheduler_address]) == 0
+    assert capsys.readouterr().out == serial

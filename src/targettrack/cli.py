@@ -640,7 +640,7 @@ def _dask_client(address: str) -> Any:
 
 
 def _goals_found(document: Any) -> tuple[str, int]:
-    return "goals", len(document.goals)
+    return "goals", int(document.goal_count)
 
 
 def _goals_judged(verdicts: Any) -> tuple[str, int]:

@@ -281,7 +281,8 @@ class CorpusDocument:
     outcomes: tuple[Outcome, ...] = attrs.field(converter=_tuple, repr=False)
     unplaced: tuple[Unplaced, ...] = attrs.field(converter=_tuple, repr=False)
     statements: int = 0
-    #: how many goals and outcomes were placed (kept when the records are set aside)
+    #: how many goals, and goals and outcomes, were placed (kept when the records are set aside)
+    goal_count: int = 0
     placed: int = 0
     #: the last year its goals are about (None: no goal)
     horizon: int | None = None
@@ -388,6 +389,7 @@ def read_document(
         outcomes=outcomes,
         unplaced=unplaced,
         statements=len(statements),
+        goal_count=len(goals),
         placed=len(goals) + len(outcomes),
         horizon=max((g.period.end_year for g in goals), default=None),
     )

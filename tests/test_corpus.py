@@ -437,7 +437,8 @@ def test_on_a_terminal_a_progress_bar_is_drawn_on_stderr(
         target = tmp_path / output
         assert cli.main(["audit", folder, "--as-of", "2026-12-31", "-o", str(target)]) == 0
         captured = capsys.readouterr()
-        assert "reading:" in captured.err and "/9 [" in captured.err and "goals=2" in captured.err
+        # (the counts are redrawn ten times a second at most: the bars themselves are checked)
+        assert "reading:" in captured.err and "/9 [" in captured.err and "doc/s" in captured.err
         assert "judging:" in captured.err and "plan/s" in captured.err
         assert "reading" not in captured.out and target.exists()
 
@@ -455,3 +456,25 @@ def test_the_command_on_a_dask_scheduler_gives_the_serial_csv(
         argv = ["audit", folder, "--as-of", "2026-12-31", "-f", "csv"]
         assert cli.main([*argv, "--scheduler", cluster.scheduler_address]) == 0
     assert capsys.readouterr().out == serial
+
+
+def test_region_and_year_are_what_to_assume_where_the_text_does_not_say(tmp_path: Path) -> None:
+    from targettrack.corpus import read_document
+
+    note = tmp_path / "note.txt"
+    note.write_text("力争城镇新增就业120万人以上。\n", encoding="utf-8")
+    report = tmp_path / "report.txt"
+    report.write_text(work_report("江苏", 2025, "5.4", 120), encoding="utf-8")
+    read = read_document(DocumentEntry(str(note), "note.txt"), region="山东", year=2025)
+    assert (read.government, read.year, read.goal_count) == ("山东", 2025, 1)
+    told = read_document(DocumentEntry(str(report), "report.txt"), region="山东", year=2020)
+    assert (told.government, told.year) == ("江苏", 2025)
+
+
+def test_hidden_folders_are_passed_over(tmp_path: Path) -> None:
+    folder = write_corpus(tmp_path / "c")
+    (folder / ".ipynb_checkpoints").mkdir()
+    (folder / ".ipynb_checkpoints" / "jiangsu_2025.txt").write_text("x", encoding="utf-8")
+    assert [e.name for e in find_documents([folder])] == sorted(
+        p.name for p in folder.glob("*.txt")
+    )

@@ -747,8 +747,9 @@ def _add_audit(subparsers: Any) -> None:
         nargs="*",
         metavar="FILE",
         help="curated dataset files (.yaml) or folders of them; raw documents (.txt, .pdf, "
-        ".docx, .html) go through the extractor, and what the catalog cannot place is listed, not judged. "
-        "None: the seed dataset",
+        ".docx, .html) go through the extractor, and what the catalog cannot place is listed, "
+        "not judged; a folder of raw documents is a corpus (plans paired with their reviews, "
+        "read in --jobs processes). None: the seed dataset",
     )
     parser.add_argument(
         "--as-of",

@@ -110,7 +110,8 @@ class DocumentEntry:
 def find_documents(paths: Iterable[str | Path]) -> list[DocumentEntry]:
     """The documents of ``paths``: a file as it is, a folder expanded to the raw documents in it
     and its subfolders (:func:`accepts`), in sorted order. A document is named by its path
-    relative to the folder given (``jiangsu_2025.txt``, ``2025/jiangsu.txt``).
+    relative to the folder given (``jiangsu_2025.txt``, ``2025/jiangsu.txt``); hidden files
+    and folders (``.git``) are passed over.
 
     Raises :class:`~targettrack.DataError` for a path that does not exist, a folder with no
     raw document and two documents with the same name.
@@ -120,7 +121,7 @@ def find_documents(paths: Iterable[str | Path]) -> list[DocumentEntry]:
         path = Path(given)
         if path.is_dir():
             found = sorted(
-                (p for p in path.rglob("*") if p.is_file() and accepts(p)),
+                (p for p in path.rglob("*") if _visible(p, path) and p.is_file() and accepts(p)),
                 key=lambda p: p.relative_to(path).as_posix(),
             )
             if not found:
@@ -156,6 +157,11 @@ def corpus_entries(
         entries.extend(find_documents(paths))
     _check_names(entries)
     return entries
+
+
+def _visible(path: Path, root: Path) -> bool:
+    """Not hidden, nor in a hidden folder under ``root`` (.git, .ipynb_checkpoints)."""
+    return not any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
 def _check_names(entries: Sequence[DocumentEntry]) -> None:
@@ -363,17 +369,18 @@ def read_document(
     catalog = catalog or _catalog(tuple(catalog_extra))
     text = read_text(entry.path)
     header = work_report_header(prepare(text[:6000]).compact)
-    government = entry.government or region or (header.region if header else None)
-    written = entry.year or year or (header.year if header else None)
+    # the manifest, else the header; ``region`` and ``year`` only where neither says
+    government = entry.government or (header.region if header else None)
+    written = entry.year or (header.year if header else None)
     statements = extract_statements(
-        text, doc=entry.name, region=government, year=written, catalog=catalog
+        text, doc=entry.name, region=government or region, year=written or year, catalog=catalog
     )
     goals, outcomes, unplaced = to_records(statements, catalog)
     if government is None:
         regions = Counter(s.region for s in statements if s.region)
-        government = regions.most_common(1)[0][0] if regions else None
+        government = regions.most_common(1)[0][0] if regions else region
     if written is None:
-        written = document_year(prepare(text).compact)
+        written = document_year(prepare(text).compact) or year
     delivered = None
     if header is not None and header.delivered is not None:
         delivered = dt.date(*header.delivered)

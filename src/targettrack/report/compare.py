@@ -199,7 +199,11 @@ class IndicatorSummary:
 
     @property
     def label(self) -> str:
-        return self.name if self.figure == "level" else f"{self.name} {self.figure}"
+        """``Gross regional product (GDP) growth``; the name alone when it says the figure
+        (``Consumer price index (CPI), change``)."""
+        if self.figure == "level" or self.name.endswith(("change", "growth", self.figure)):
+            return self.name
+        return f"{self.name} {self.figure}"
 
     def sentence(self) -> str:
         """``Gross regional product (GDP) growth, 2025: 6 of 9 governments met their target``"""

@@ -22,7 +22,6 @@ When no outcome has the goal's key, :func:`near` names the outcomes whose measur
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable
 
@@ -124,9 +123,8 @@ def _wordings(catalog: Catalog) -> dict[str, str]:
     return entry[1]
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def _grams(text: str) -> frozenset[str]:
-    return frozenset({text[i : i + 2] for i in range(len(text) - 1)} or {text})
+def _grams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)} or {text}
 
 
 def near(key: str, keys: Iterable[str], *, limit: int = 3) -> list[str]:

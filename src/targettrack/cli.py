@@ -761,8 +761,8 @@ def _add_audit(subparsers: Any) -> None:
         "--format",
         choices=_AUDIT_FORMATS,
         metavar="FORMAT",
-        help="text, html, md, json, csv or (for a corpus) jsonl (default: text, or what the "
-        "-o file's suffix says: .html, .md, .json, .csv, .jsonl)",
+        help="text, html, md, json or csv, and jsonl for a corpus (default: text, or what "
+        "the -o file's suffix says: .html, .md, .json, .csv, .jsonl)",
     )
     parser.add_argument(
         "-o",

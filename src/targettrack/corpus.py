@@ -11,6 +11,8 @@ outcomes of the plan and of its reviews and combines the verdicts into one
 :class:`~targettrack.Audit`; what could not be paired is listed in
 :attr:`CorpusAudit.unpaired`, never dropped — its goals are judged on the document's own
 outcomes (so they stay in the audit, mostly unreported) and the reason is given.
+:func:`stream_corpus` does the same in memory that does not grow with the corpus, for the
+outputs written as they come (CSV, JSON lines); :func:`audit_corpus` is the whole in one call.
 
 A document's role:
 
@@ -61,13 +63,13 @@ __all__ = [
     "audit_corpus",
     "audit_documents",
     "audit_pair",
-    "stream_corpus",
     "corpus_entries",
     "find_documents",
     "load_manifest",
     "pair_documents",
     "read_corpus",
     "read_document",
+    "stream_corpus",
 ]
 
 #: The suffixes of the raw documents a folder is expanded to (what the reading layer reads).

@@ -496,7 +496,9 @@ def _on_dask(
     import distributed
 
     as_completed: Any = distributed.as_completed
-    futures = client.map(function, work, pure=False)
+    # the work is scattered to the workers first, not put into the task graph (a plan's
+    # documents with their records are large)
+    futures = client.map(function, client.scatter(list(work)), pure=False)
     position = {future.key: index for index, future in enumerate(futures)}
     done: dict[int, Any] = {}
     following = 0

@@ -498,7 +498,8 @@ def _on_dask(
     as_completed: Any = distributed.as_completed
     # the work is scattered to the workers first, not put into the task graph (a plan's
     # documents with their records are large)
-    futures = client.map(function, client.scatter(list(work)), pure=False)
+    scatter: Any = client.scatter
+    futures = client.map(function, scatter(list(work)), pure=False)
     position = {future.key: index for index, future in enumerate(futures)}
     done: dict[int, Any] = {}
     following = 0

@@ -459,15 +459,15 @@ def test_the_command_on_a_dask_scheduler_gives_the_serial_csv(
 
 
 def test_region_and_year_are_what_to_assume_where_the_text_does_not_say(tmp_path: Path) -> None:
-    from targettrack.corpus import read_document
+    from targettrack.corpus import read_corpus_document
 
     note = tmp_path / "note.txt"
     note.write_text("力争城镇新增就业120万人以上。\n", encoding="utf-8")
     report = tmp_path / "report.txt"
     report.write_text(work_report("江苏", 2025, "5.4", 120), encoding="utf-8")
-    read = read_document(DocumentEntry(str(note), "note.txt"), region="山东", year=2025)
+    read = read_corpus_document(DocumentEntry(str(note), "note.txt"), region="山东", year=2025)
     assert (read.government, read.year, read.goal_count) == ("山东", 2025, 1)
-    told = read_document(DocumentEntry(str(report), "report.txt"), region="山东", year=2020)
+    told = read_corpus_document(DocumentEntry(str(report), "report.txt"), region="山东", year=2020)
     assert (told.government, told.year) == ("江苏", 2025)
 
 

@@ -525,6 +525,8 @@ def _run_corpus_audit(args: argparse.Namespace) -> int:
     as_of = dt.date.today() if args.as_of is None else parse_date(args.as_of)
     options = _Options(args)
     format = _format(args)
+    if args.output is not None:  # before any work; checked again when it is written
+        check_output(args.output, _given(args))
     entries = corpus_entries(args.files, args.manifest)
     if format in ("csv", "jsonl") and not args.scheduler:
         return _stream_corpus(args, format, entries, as_of, options)
@@ -602,6 +604,7 @@ def _stream_corpus(
                 args.output,
                 lambda stream: writer(result, stream, catalog=options.catalog),
                 result.summary,
+                [*(Path(d.path) for d in result.documents), *_given(args)],
             )
     return 0
 
@@ -679,10 +682,14 @@ def _emit_corpus(args: argparse.Namespace, format: str, result: Any, options: _O
 
     audit_result = result.audit
     summary = result.summary()
+    inputs = [*(Path(d.path) for d in result.documents), *_given(args)]
     if format in ("csv", "jsonl"):
         writer = compare.write_corpus_csv if format == "csv" else compare.write_corpus_jsonl
         _emit_stream(
-            args.output, lambda stream: writer(result, stream, catalog=options.catalog), summary
+            args.output,
+            lambda stream: writer(result, stream, catalog=options.catalog),
+            summary,
+            inputs,
         )
         return
     if format == "html":
@@ -704,14 +711,17 @@ def _emit_corpus(args: argparse.Namespace, format: str, result: Any, options: _O
                 text += "\n" + "\n".join(unpaired) + "\n"
     else:
         text = report.render(audit_result, format, None, catalog=options.catalog)
-    _emit(args.output, text, summary)
+    _emit(args.output, text, summary, inputs)
 
 
 def _emit_stream(
-    output: str | None, write: Callable[[TextIO], int], summary: str | Callable[[], str]
+    output: str | None,
+    write: Callable[[TextIO], int],
+    summary: str | Callable[[], str],
+    inputs: Sequence[Path] = (),
 ) -> None:
     """Write a report row by row: to stdout, or to ``output`` through a temporary file and a
-    rename (whole or not at all)."""
+    rename (whole or not at all; never over one of ``inputs``)."""
     if output is None:
         sys.stdout.flush()
         buffer = getattr(sys.stdout, "buffer", None)
@@ -725,7 +735,7 @@ def _emit_stream(
         finally:
             wrapper.detach()
         return
-    with _atomic(output) as stream:
+    with _atomic(output, inputs=inputs) as stream:
         write(stream)
     _print(f"{summary() if callable(summary) else summary} — {output}\n")
 

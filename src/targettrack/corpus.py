@@ -39,10 +39,12 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ._errors import DataError
-from ._files import load_yaml, read_text
+from ._files import load_yaml
 from .catalog import Catalog, catalog_files, default_catalog
 from .extract import extract_statements, to_records
-from .extract.structure import document_year, work_report_header
+from .extract.formats import READERS
+from .extract.formats import read_document as read_file
+from .extract.structure import document_title, document_year, work_report_header
 from .extract.text import prepare
 from .match import Audit, SourceDocument, audit
 from .model import Goal, Outcome, Status, Unplaced, Verdict
@@ -68,12 +70,13 @@ __all__ = [
     "load_manifest",
     "pair_documents",
     "read_corpus",
-    "read_document",
+    "read_corpus_document",
     "stream_corpus",
 ]
 
-#: The suffixes of the raw documents a folder is expanded to (what the reading layer reads).
-DOCUMENT_SUFFIXES = (".txt",)
+#: The suffixes of the raw documents a folder is expanded to: what the reading layer reads
+#: (:data:`targettrack.extract.formats.READERS`).
+DOCUMENT_SUFFIXES = tuple(READERS)
 
 #: The roles a document can have: sets goals, reports outcomes, or both (a work report).
 ROLES = ("plan", "review", "report")
@@ -289,6 +292,13 @@ class CorpusDocument:
     outcomes: tuple[Outcome, ...] = attrs.field(converter=_tuple, repr=False)
     unplaced: tuple[Unplaced, ...] = attrs.field(converter=_tuple, repr=False)
     statements: int = 0
+    #: how the file was read (``targettrack.read_document``): the reader, the encoding, the
+    #: SHA-256 of the text, where each page of a PDF starts and the pages without text
+    reader: str = ""
+    encoding: str | None = None
+    sha256: str = ""
+    pages: tuple[int, ...] = attrs.field(default=(), converter=_tuple, repr=False)
+    empty_pages: tuple[int, ...] = attrs.field(default=(), converter=_tuple, repr=False)
     #: how many goals, and goals and outcomes, were placed (kept when the records are set aside)
     goal_count: int = 0
     placed: int = 0
@@ -299,7 +309,15 @@ class CorpusDocument:
 
     @property
     def source(self) -> SourceDocument:
-        return SourceDocument(self.name, self.title, self.delivered)
+        return SourceDocument(
+            self.name,
+            self.title,
+            self.delivered,
+            reader=self.reader,
+            encoding=self.encoding,
+            sha256=self.sha256,
+            pages=self.pages,
+        )
 
     def loaded(self) -> CorpusDocument:
         """The document with its records (read back from where they were set aside)."""
@@ -318,6 +336,13 @@ class CorpusDocument:
     def warnings(self) -> list[str]:
         """What could not be told of the document, one line each, naming the file."""
         lines = []
+        if self.empty_pages:
+            many = len(self.empty_pages) > 1
+            pages = ", ".join(str(number) for number in self.empty_pages)
+            lines.append(
+                f"{self.path}: no text layer on page{'s' if many else ''} {pages}: "
+                f"not read (OCR {'them' if many else 'it'} first)"
+            )
         if not self.statements:
             lines.append(f"{self.path}: no quantified statement found")
         elif not self.placed:
@@ -342,20 +367,13 @@ def _catalog(extra: tuple[str, ...]) -> Catalog:
     return Catalog.from_files([*catalog_files(), *extra])
 
 
-def _first_line(text: str) -> str:
-    for line in text.splitlines():
-        if line.strip():
-            return line.strip()
-    return ""
-
-
 def _role(header: bool, goals: int, outcomes: int) -> str:
     if header or (goals and outcomes):
         return "report"
     return "plan" if goals else "review"
 
 
-def read_document(
+def read_corpus_document(
     entry: DocumentEntry,
     *,
     region: str | None = None,
@@ -369,7 +387,8 @@ def read_document(
     ``catalog_extra`` (files, so that a worker process or a Dask worker builds its own: the
     arguments and the result are plain values that pickle)."""
     catalog = catalog or _catalog(tuple(catalog_extra))
-    text = read_text(entry.path)
+    read = read_file(entry.path)
+    text = read.text
     header = work_report_header(prepare(text[:6000]).compact)
     # the manifest, else the header; ``region`` and ``year`` only where neither says
     government = entry.government or (header.region if header else None)
@@ -392,12 +411,17 @@ def read_document(
         government=government,
         year=written,
         role=entry.role or _role(header is not None, len(goals), len(outcomes)),
-        title=_first_line(text),
+        title=document_title(text),
         delivered=delivered,
         goals=goals,
         outcomes=outcomes,
         unplaced=unplaced,
         statements=len(statements),
+        reader=read.reader,
+        encoding=read.encoding,
+        sha256=read.sha256,
+        pages=read.pages,
+        empty_pages=read.empty_pages,
         goal_count=len(goals),
         placed=len(goals) + len(outcomes),
         horizon=max((g.period.end_year for g in goals), default=None),
@@ -406,14 +430,16 @@ def read_document(
 
 def _read_one(arguments: tuple[DocumentEntry, str | None, int | None, tuple[str, ...]]) -> Any:
     entry, region, year, extra = arguments
-    return read_document(entry, region=region, year=year, catalog_extra=extra)
+    return read_corpus_document(entry, region=region, year=year, catalog_extra=extra)
 
 
 def _read_aside(
     arguments: tuple[DocumentEntry, str | None, int | None, tuple[str, ...], str],
 ) -> Any:
     entry, region, year, extra, spill = arguments
-    return read_document(entry, region=region, year=year, catalog_extra=extra).set_aside(spill)
+    return read_corpus_document(entry, region=region, year=year, catalog_extra=extra).set_aside(
+        spill
+    )
 
 
 def _cores() -> int:

@@ -30,7 +30,7 @@ import attrs
 from ._errors import DataError
 from ._files import line_of, load_yaml, read_text, shipped
 from .catalog import Catalog, default_catalog
-from .corpus import DocumentEntry, pair_documents, read_document
+from .corpus import DocumentEntry, pair_documents, read_corpus_document
 from .corpus import audit_pair as paired_audit
 from .extract.statement import canonical
 from .match import Audit
@@ -242,7 +242,7 @@ def audit_pair(pair: GoldPair, corpus: Path, catalog: Catalog) -> Audit:
     review must be a pair by that rule), the plan's goals judged as of the end of the year
     after the plan's."""
     documents = [
-        read_document(DocumentEntry(str(corpus / name), name), catalog=catalog)
+        read_corpus_document(DocumentEntry(str(corpus / name), name), catalog=catalog)
         for name in (pair.plan, pair.review)
     ]
     paired, _ = pair_documents(documents)

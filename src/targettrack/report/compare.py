@@ -156,13 +156,14 @@ def write_corpus_jsonl(
     """Write one JSON object per line and goal: ``government``, ``year`` and ``verdict`` (the
     verdict as the JSON contract of docs/report.md has it); returns the number of lines."""
     catalog = catalog or default_catalog()
+    pages = {d.name: d.source for d in result.documents if d.pages}  # a PDF's quotes cite pages
     count = 0
     for verdict, government, document_year in _judged(result):
         line = {
             "government": government,
             "year": verdict.goal.period.end_year,
             "document_year": document_year,
-            "verdict": _verdict(verdict, catalog),
+            "verdict": _verdict(verdict, catalog, pages),
         }
         stream.write(json.dumps(line, ensure_ascii=False) + "\n")
         count += 1

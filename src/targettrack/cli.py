@@ -475,7 +475,9 @@ def _given(args: argparse.Namespace) -> list[Path]:
 
 def _screen(args: argparse.Namespace) -> bool:
     """Whether the text report goes to a terminal as a summary that fits it (not ``--long``)."""
-    return args.output is None and not args.long and sys.stdout.isatty()
+    if args.output is not None or args.long or sys.stdout is None:  # None: stdout closed
+        return False
+    return sys.stdout.isatty()
 
 
 def _run_audit(args: argparse.Namespace) -> int:
@@ -656,7 +658,7 @@ def _progress(
 ) -> Iterator[Callable[[Any], None] | None]:
     """A progress bar on stderr when it is a terminal — items done, a running count (goals
     found, goals judged) and the time left; nothing otherwise."""
-    if not sys.stderr.isatty():
+    if sys.stderr is None or not sys.stderr.isatty():
         yield None
         return
     from tqdm import tqdm

@@ -45,3 +45,41 @@ def test_errors_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert len(err) == 1 and err[0].startswith("DataError: ") and "missing.txt" in err[0]
     assert main(["evaluate", "--gold", str(tmp_path / "none")]) == 1
     assert capsys.readouterr().err.startswith("DataError: ")
+
+
+@pytest.mark.parametrize("format", ["json", "yaml"])
+def test_the_command_writes_the_mapping_of_statements_to_json_byte_for_byte(
+    format: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # the command sets each document's statements aside as it reads them (memory holds one
+    # document's at a time); what it writes is still the library's mapping, exactly
+    import targettrack as tt
+    from targettrack.extract import (
+        extract_statements,
+        statements_to_json,
+        statements_to_yaml,
+    )
+
+    empty = tmp_path / "empty.txt"
+    empty.write_text("没有数字的一行。\n", encoding="utf-8")
+    files = [
+        ROOT / "seeds" / "000_6faf6b9d7d4512a8.txt",
+        empty,
+        ROOT / "tests" / "fixtures" / "documents" / "hebei_2026_gov_work_report.pdf",
+    ]
+    documents = [tt.read_document(path) for path in files]
+    statements = [
+        s
+        for document, path in zip(documents, files, strict=True)
+        for s in extract_statements(document.text, doc=path.name)
+    ]
+    if format == "yaml":
+        expected = statements_to_yaml(statements, documents)
+    else:
+        data = statements_to_json(statements, documents)
+        expected = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    assert main(["extract", "--format", format, *map(str, files)]) == 0
+    assert capsys.readouterr().out == expected
+    out = tmp_path / f"out.{format}"
+    assert main(["extract", "--format", format, "-o", str(out), *map(str, files)]) == 0
+    assert out.read_text(encoding="utf-8") == expected

@@ -858,33 +858,78 @@ def _add_catalog_option(parser: argparse.ArgumentParser) -> None:
 def _run_extract(args: argparse.Namespace) -> int:
     import json
 
-    from .extract import extract_statements, statements_to_json, statements_to_yaml
+    from .extract import extract_statements
 
     if args.output is not None:
         check_output(args.output, _given(args))
     options = _Options(args)
-    statements = []
-    documents = []
-    for name in args.files:
-        path = Path(name)
-        document = _read(path, options)
-        documents.append(document)
-        statements.extend(
-            extract_statements(
+    documents: list[dict[str, Any]] = []
+    count = 0
+    # each document's statements are set aside as they are read, so that memory holds one
+    # document's at a time; the output is the mapping statements_to_json makes, byte for byte
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
+        for name in args.files:
+            path = Path(name)
+            document = _read(path, options)
+            documents.append(document.to_dict())
+            for statement in extract_statements(
                 document.text,
                 doc=path.name,
                 region=options.region,
                 year=options.year,
                 catalog=options.catalog,
-            )
-        )
-    if args.format == "yaml":
-        text = statements_to_yaml(statements, documents)
-    else:
-        data = statements_to_json(statements, documents)
-        text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
-    _emit(args.output, text, f"{len(statements)} statements", _given(args))
+            ):
+                item = statement.to_dict()
+                if document.pages:
+                    item["source"]["page"] = document.page_of(statement.source.start)
+                if args.format == "yaml":
+                    spool.write(_yaml([item]))
+                else:
+                    piece = json.dumps(item, ensure_ascii=False, indent=2, allow_nan=False)
+                    spool.write(("" if count == 0 else ",\n") + _indent(piece, "    "))
+                count += 1
+            del document
+
+        def write(stream: TextIO) -> int:
+            spool.seek(0)
+            if args.format == "yaml":
+                if documents:
+                    stream.write(_yaml({"documents": documents}))
+                if count == 0:
+                    stream.write("statements: []\n")
+                    return 0
+                stream.write("statements:\n")
+                shutil.copyfileobj(spool, stream)
+                return count
+            stream.write("{\n")
+            if documents:
+                listed = json.dumps(documents, ensure_ascii=False, indent=2, allow_nan=False)
+                stream.write(f'  "documents": {_indent(listed, "  ", first=False)},\n')
+            if count == 0:
+                stream.write('  "statements": []\n}\n')
+                return 0
+            stream.write('  "statements": [\n')
+            shutil.copyfileobj(spool, stream)
+            stream.write("\n  ]\n}\n")
+            return count
+
+        _emit_stream(args.output, write, f"{count} statements", _given(args))
     return 0
+
+
+def _indent(text: str, prefix: str, *, first: bool = True) -> str:
+    """``text`` with ``prefix`` before each line (but the first, unless ``first``)."""
+    lines = text.split("\n")
+    return "\n".join(
+        line if index == 0 and not first else prefix + line for index, line in enumerate(lines)
+    )
+
+
+def _yaml(data: Any) -> str:
+    import yaml
+
+    text: str = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+    return text
 
 
 def _add_extract(subparsers: Any) -> None:

@@ -61,6 +61,7 @@ def test_json(capsys: pytest.CaptureFixture[str], files: tuple[Path, Path]) -> N
         "doc": "plan.txt",
         "title": "某省制造业发展规划",
         "issued": "2022-08-30",
+        "left_out": False,
     }
 
 
@@ -304,7 +305,15 @@ def test_raw_documents_go_through_the_extractor(
 ) -> None:
     (tmp_path / rc.PLAN).write_text(rc.PLAN_TEXT, encoding="utf-8")
     (tmp_path / rc.REPORT).write_text(rc.REPORT_TEXT, encoding="utf-8")
-    argv = ["audit", str(tmp_path / rc.PLAN), str(tmp_path / rc.REPORT), "--as-of", "2026-03-01"]
+    argv = [
+        "audit",
+        str(tmp_path / rc.PLAN),
+        str(tmp_path / rc.REPORT),
+        "--as-of",
+        "2026-03-01",
+        f"--issued={rc.PLAN}=2022-08-30",
+        f"--issued={rc.REPORT}=2026-01-20",
+    ]
     status, out, err = run(capsys, *argv, "--format", "json")
     assert status == 0
     # the texts never name their province: each is named on stderr with what to pass

@@ -228,6 +228,8 @@ def record_file(tmp_path: Path, extra: str = "", head: str = "", name: str = "do
         f"  comparator: at_least\n  target: 100家\n  period: 2025年\n  quote: {QUOTE}\n"
         f"  start: {START}\n  end: {START + len(QUOTE)}\n{extra}"
     )
+    if "issued:" not in head:  # dated, or the audit warns that its date is not known
+        text += "issued: 2024-06-30\n"
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return path

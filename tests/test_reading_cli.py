@@ -157,7 +157,7 @@ def test_a_curated_audit_is_as_before(capsys: pytest.CaptureFixture[str]) -> Non
     status, out, _ = run(capsys, "audit", "--as-of", "2026-01-15", "-f", "json")
     assert status == 0
     data = json.loads(out)
-    assert all(set(s) == {"doc", "title", "issued"} for s in data["sources"])
+    assert all(set(s) == {"doc", "title", "issued", "left_out"} for s in data["sources"])
     assert all("page" not in v["goal"]["source"] for v in data["verdicts"])
 
 

@@ -72,9 +72,20 @@ def test_one_verdict_per_goal_in_goal_order(data: dict[str, Any]) -> None:
 def test_the_values(data: dict[str, Any]) -> None:
     assert data["as_of"] == "2026-03-01"
     assert data["sources"] == [
-        {"doc": "plan.txt", "title": "某省制造业发展规划", "issued": "2022-08-30"},
-        {"doc": "report.txt", "title": "某省2025年经济运行情况", "issued": "2026-01-20"},
+        {
+            "doc": "plan.txt",
+            "title": "某省制造业发展规划",
+            "issued": "2022-08-30",
+            "left_out": False,
+        },
+        {
+            "doc": "report.txt",
+            "title": "某省2025年经济运行情况",
+            "issued": "2026-01-20",
+            "left_out": False,
+        },
     ]
+    assert (data["left_out"], data["undated"]) == ([], [])
     missed = data["verdicts"][1]
     assert missed["goal"]["comparator"] == "at_least"
     assert missed["goal"]["target"] == {"value": 15.0, "unit": "%", "text": "15%"}

@@ -158,13 +158,17 @@ class _Inputs:
         self.paths.append(given.resolve())
         self.claim(document.name, given.parent / document.name, given)
 
-    def add_dataset(self, dataset: Dataset, *, claimed: bool = False) -> None:
+    def add_dataset(
+        self, dataset: Dataset, options: _Options | None = None, *, claimed: bool = False
+    ) -> None:
         if not claimed:
             for document in dataset:
                 self.claim_document(document)
         self.goals.extend(dataset.goals)
         self.outcomes.extend(dataset.outcomes)
-        self.documents.extend(SourceDocument(d.name, d.title, d.issued) for d in dataset)
+        for d in dataset:
+            issued = d.issued if options is None else options.date_of(d.path or d.name, d.issued)
+            self.documents.append(SourceDocument(d.name, d.title, issued))
         self.texts.update(dataset.texts())
 
 
@@ -200,7 +204,7 @@ def _is_corpus(args: argparse.Namespace) -> bool:
 
 def _extract(path: Path, inputs: _Inputs, options: _Options) -> None:
     """Read a raw document through the extractor (``targettrack.extract``)."""
-    from .extract import extract_statements, to_records
+    from .extract import extract_statements, issue_date, to_records
     from .extract.structure import document_title
 
     document = _read(path, options)
@@ -217,6 +221,7 @@ def _extract(path: Path, inputs: _Inputs, options: _Options) -> None:
         SourceDocument(
             path.name,
             document_title(text),
+            options.date_of(str(path), issue_date(text)),
             reader=document.reader,
             encoding=document.encoding,
             sha256=document.sha256,
@@ -255,6 +260,23 @@ class _Options:
         self.catalog = (
             Catalog.from_files([*catalog_files(), *extra]) if extra else default_catalog()
         )
+        self.issued: dict[str, dt.date] = dict(getattr(args, "issued", None) or [])
+
+    def date_of(self, path: str, own: dt.date | None) -> dt.date | None:
+        """A document's issue date: its own (header, date line, record), else ``--issued``.
+
+        An ``--issued`` date for a document that has its own is not used, and a warning says so.
+        """
+        given = self.issued.get(path, self.issued.get(Path(path).name))
+        if own is not None:
+            if given is not None and given != own:
+                print(
+                    f"warning: {path}: --issued {given.isoformat()} not used: the document "
+                    f"gives its own date, {own.isoformat()}",
+                    file=sys.stderr,
+                )
+            return own
+        return given
 
 
 def _warn_unread(
@@ -295,6 +317,16 @@ def _warn_unread(
         print(f"warning: {path}: no goal or outcome could be placed", file=sys.stderr)
 
 
+def _warn_undated(result: Audit) -> None:
+    """Name every document drawn on whose issue date is not known."""
+    for name in result.undated:
+        print(
+            f"warning: {name}: no issue date known (no header or date line, no 'issued'); pass "
+            f"--issued {name}=YYYY-MM-DD — verdicts citing it are provisional",
+            file=sys.stderr,
+        )
+
+
 def load_inputs(files: Sequence[str], options: _Options | None = None) -> _Inputs:
     """Load the FILE arguments; none means the seed dataset."""
     from .dataset import load_dataset
@@ -303,7 +335,7 @@ def load_inputs(files: Sequence[str], options: _Options | None = None) -> _Input
     options = options or _Options()
     inputs = _Inputs()
     if not files:
-        inputs.add_dataset(load_dataset())
+        inputs.add_dataset(load_dataset(), options)
         return inputs
     documents: list[Document] = []
     for name in files:  # raw documents given twice or named alike: refused before any work
@@ -329,7 +361,7 @@ def load_inputs(files: Sequence[str], options: _Options | None = None) -> _Input
                 "expected a curated dataset (.yaml), a folder of them, or a raw document "
                 f"({', '.join(RAW_SUFFIXES)}), got a {path.suffix or 'suffix-less'} file",
             )
-    inputs.add_dataset(Dataset(documents), claimed=True)
+    inputs.add_dataset(Dataset(documents), options, claimed=True)
     return inputs
 
 
@@ -497,6 +529,15 @@ def _run_audit(args: argparse.Namespace) -> int:
         check_output(args.output, _given(args))
     options = _Options(args)
     inputs = load_inputs(args.files, options)
+    known = {d.name for d in inputs.documents} | set(args.files)
+    for name in options.issued:
+        if name not in known:
+            raise DataError(
+                name,
+                None,
+                "--issued names no document of the audit (expected one of "
+                f"{', '.join(sorted({d.name for d in inputs.documents}))})",
+            )
     result: Audit = audit(
         inputs.goals,
         inputs.outcomes,
@@ -505,6 +546,7 @@ def _run_audit(args: argparse.Namespace) -> int:
         documents=inputs.documents,
         unplaced=inputs.unplaced,
     )
+    _warn_undated(result)
     if _format(args) == "text" and _screen(args):
         from .report import terminal
 
@@ -766,7 +808,16 @@ def _add_audit(subparsers: Any) -> None:
     parser.add_argument(
         "--as-of",
         metavar="DATE",
-        help="judge as of this date, YYYY-MM-DD (default: today); goals due later are not yet due",
+        help="judge as of this date, YYYY-MM-DD (default: today): documents issued later are "
+        "left out, goals due later are not yet due",
+    )
+    parser.add_argument(
+        "--issued",
+        action="append",
+        type=_issued_pair,
+        metavar="FILE=DATE",
+        help="the date FILE was issued (YYYY-MM-DD), for a document whose text or record does "
+        "not give one; may be given more than once",
     )
     parser.add_argument(
         "-f",
@@ -809,6 +860,18 @@ def _add_audit(subparsers: Any) -> None:
     )
     _add_reading_options(parser)
     parser.set_defaults(run=_run_audit)
+
+
+def _issued_pair(text: str) -> tuple[str, dt.date]:
+    name, sep, date = text.rpartition("=")
+    if not sep or not name:
+        raise argparse.ArgumentTypeError(f"expected FILE=YYYY-MM-DD, got {text!r}")
+    try:
+        return name, dt.date.fromisoformat(date)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected FILE=YYYY-MM-DD, got {text!r} ({date!r} is not a date)"
+        ) from None
 
 
 def _year_number(text: str) -> int:

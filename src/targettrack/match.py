@@ -15,6 +15,11 @@ The rules, in the order a goal meets them:
   most of its period; an outcome covering part of it decides a share or a rate provisionally.
 
 A goal due after ``as_of`` without decisive evidence is unreported and marked not yet due.
+
+What could be known on ``as_of``: when the audit is given its documents, a document issued
+after ``as_of`` is left out — its goals are not set yet and its outcomes not reported yet —
+and the audit names it (:attr:`Audit.left_out`). A document whose issue date is not known is
+drawn on, named (:attr:`Audit.undated`), and every verdict that cites it is provisional.
 """
 
 from __future__ import annotations
@@ -48,7 +53,15 @@ from .model import (
 )
 from .periods import Period
 
-__all__ = ["DEFAULT_TOLERANCE", "Audit", "SourceDocument", "audit", "audit_dataset", "judge"]
+__all__ = [
+    "DEFAULT_TOLERANCE",
+    "Audit",
+    "SourceDocument",
+    "audit",
+    "audit_dataset",
+    "issue_dates",
+    "judge",
+]
 
 #: The tolerance of an ``about`` goal (左右) without one of its own: ±5 % of the target.
 DEFAULT_TOLERANCE = 0.05
@@ -99,6 +112,16 @@ class Audit:
     documents: tuple[SourceDocument, ...] = attrs.field(converter=_tuple, default=())
     #: statements read from the documents that could not become goals or outcomes (not judged)
     unplaced: tuple[Unplaced, ...] = attrs.field(converter=_tuple, default=(), repr=False)
+    #: the documents issued after ``as_of``: not drawn on (their goals are not judged, their
+    #: outcomes not used)
+    left_out: tuple[SourceDocument, ...] = attrs.field(converter=_tuple, default=())
+    #: the goals of the documents left out, not judged as of ``as_of``
+    left_out_goals: tuple[Goal, ...] = attrs.field(converter=_tuple, default=(), repr=False)
+    #: the outcomes of the documents left out, not used as of ``as_of``
+    left_out_outcomes: tuple[Outcome, ...] = attrs.field(converter=_tuple, default=(), repr=False)
+    #: the names of the documents drawn on whose issue date is not known (verdicts citing
+    #: them are provisional)
+    undated: tuple[str, ...] = attrs.field(converter=_tuple, default=())
 
     def counts(self) -> dict[Status, int]:
         """How many goals are met, missed and unreported."""
@@ -152,11 +175,32 @@ def audit(
 ) -> Audit:
     """Judge every goal against the outcomes: one :class:`Verdict` per goal, in goal order.
 
+    ``documents`` describe the documents the goals and outcomes come from, with their issue
+    dates. Given them, the audit uses only what was published on or before ``as_of``: the
+    goals and outcomes of a document issued later are left out (:attr:`Audit.left_out`), and
+    a document with no known date (not among ``documents``, or without ``issued``) is named in
+    :attr:`Audit.undated` and makes every verdict citing it provisional. Without
+    ``documents``, every goal and outcome is taken as published.
+
     ``unplaced``: the statements read from the documents that could not become goals or
     outcomes; they are not judged, only carried into the report.
     """
     catalog = catalog or default_catalog()
     as_of = as_of or dt.date.today()
+    documents = tuple(documents)
+    goals, outcomes, unplaced = list(goals), list(outcomes), list(unplaced)
+    dates = issue_dates(documents)
+    later = {name for name, date in dates.items() if date is not None and date > as_of}
+    left_out = tuple(d for d in documents if d.name in later)
+    left_goals = [g for g in goals if g.source.doc in later]
+    left_outcomes = [o for o in outcomes if o.source.doc in later]
+    goals = [g for g in goals if g.source.doc not in later]
+    outcomes = [o for o in outcomes if o.source.doc not in later]
+    unplaced = [u for u in unplaced if u.source.doc not in later]
+    undated: list[str] = []
+    if documents:
+        named = [*dates, *(g.source.doc for g in goals), *(o.source.doc for o in outcomes)]
+        undated = sorted({name for name in named if dates.get(name) is None})
     outcome_list = sorted(outcomes, key=lambda o: (o.period.start, o.period.end, o.id))
     index: _Index = _Index(list)
     keys = index.measure_keys
@@ -165,16 +209,42 @@ def audit(
         if key is None:
             key = keys[outcome.metric] = measure_key(outcome.metric, catalog)
         index[(outcome.region, key)].append(outcome)
-    documents = tuple(documents)
-    issued = {d.name: d.issued for d in documents if d.issued is not None}
-    verdicts = [judge(goal, index, as_of, catalog, issued) for goal in goals]
+    issued = {name: date for name, date in dates.items() if date is not None}
+    verdicts = [
+        _undated(judge(goal, index, as_of, catalog, issued), set(undated)) for goal in goals
+    ]
     return Audit(
         as_of=as_of,
         verdicts=verdicts,
         outcomes=outcome_list,
         documents=documents,
         unplaced=unplaced,
+        left_out=left_out,
+        left_out_goals=left_goals,
+        left_out_outcomes=left_outcomes,
+        undated=undated,
     )
+
+
+def issue_dates(documents: Iterable[SourceDocument]) -> dict[str, dt.date | None]:
+    """Each document's issue date by name (the first date given for a name; ``None`` when
+    no entry of the name gives one)."""
+    dates: dict[str, dt.date | None] = {}
+    for document in documents:
+        if dates.get(document.name) is None:
+            dates[document.name] = document.issued
+    return dates
+
+
+def _undated(verdict: Verdict, undated: set[str]) -> Verdict:
+    """A verdict drawing on a document of unknown date is provisional: the document may have
+    been issued after the as-of date."""
+    if not undated:
+        return verdict
+    docs = sorted({verdict.goal.source.doc, *(o.source.doc for o in verdict.evidence)} & undated)
+    if not docs or (verdict.status is Status.UNREPORTED and not verdict.evidence):
+        return verdict
+    return attrs.evolve(verdict, provisional=True)
 
 
 # -- helpers ----------------------------------------------------------------------------------

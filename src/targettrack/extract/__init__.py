@@ -29,12 +29,14 @@ from .statement import (
     statements_to_json,
     statements_to_yaml,
 )
+from .structure import issue_date
 
 __all__ = [
     "PHRASES",
     "DocumentText",
     "Statement",
     "extract_statements",
+    "issue_date",
     "read_document",
     "statements_from_json",
     "statements_to_json",

@@ -11,7 +11,9 @@ year that section is about; years named only later in an article (``自今年以
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import unicodedata
 from collections import Counter
 
 import attrs
@@ -27,6 +29,7 @@ __all__ = [
     "bounded",
     "document_title",
     "document_year",
+    "issue_date",
     "sentences",
     "work_report_header",
     "work_report_sentences",
@@ -550,3 +553,55 @@ def document_title(text: str) -> str:
             first = line
             break
     return first if len(first) <= TITLE_LENGTH else first[: TITLE_LENGTH - 1] + "…"
+
+
+# -- the date a document was issued ---------------------------------------------------------------
+
+_CHINESE_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0"}
+#: A line that is only a date, as a document is signed: 2022年8月30日, （二〇二二年八月三十日）
+_DATE_LINE = re.compile(
+    r"[(（]?(?P<year>[0-9〇○零一二三四五六七八九]{4})年(?P<month>[0-9一二三四五六七八九十]{1,3})月"
+    r"(?P<day>[0-9一二三四五六七八九十]{1,3})日[)）]?"
+)
+
+
+def _chinese_number(text: str) -> int:
+    """0—99 written in digits or in Chinese numerals (八, 十二, 三十, 三十一)."""
+    if text.isdigit():
+        return int(text)
+    if "十" in text:
+        tens, _, units = text.partition("十")
+        return int(_CHINESE_DIGITS.get(tens, "1") or 1) * 10 + (
+            int(_CHINESE_DIGITS[units]) if units else 0
+        )
+    return int("".join(_CHINESE_DIGITS[c] for c in text))
+
+
+def issue_date(text: str) -> dt.date | None:
+    """The date a document was issued, when its text says: the delivery date of a work
+    report's header (2025年1月19日在…人民代表大会…), else the last line that is only a date —
+    the date a document is signed with (２０２２ 年 ８ 月 ３０ 日, 二〇二二年八月三十日). A line
+    with more than a date (…２０２２ 年 ８ 月 ３１ 日印发, a printing note) is not a date line.
+    """
+    header = work_report_header(text)
+    if header is not None and header.delivered is not None:
+        try:
+            return dt.date(*header.delivered)
+        except ValueError:
+            pass
+    found: dt.date | None = None
+    for line in text.splitlines():
+        compact = "".join(unicodedata.normalize("NFKC", line).split())
+        match = _DATE_LINE.fullmatch(compact)
+        if match is None:
+            continue
+        year = "".join(_CHINESE_DIGITS.get(c, c) for c in match.group("year"))
+        try:
+            found = dt.date(
+                int(year),
+                _chinese_number(match.group("month")),
+                _chinese_number(match.group("day")),
+            )
+        except (ValueError, KeyError):
+            continue
+    return found

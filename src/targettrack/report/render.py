@@ -219,11 +219,13 @@ def to_json(audit: Audit, *, catalog: Catalog | None = None) -> dict[str, Any]:
     counts = audit.counts()
     sources: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()  # a set, so that this is linear in documents
+    left_out = {document.name for document in audit.left_out}
     for document in audit.documents:
         entry: dict[str, Any] = {
             "doc": document.name,
             "title": document.title,
             "issued": None if document.issued is None else document.issued.isoformat(),
+            "left_out": document.name in left_out,
         }
         if document.reader:
             entry.update(
@@ -251,6 +253,8 @@ def to_json(audit: Audit, *, catalog: Catalog | None = None) -> dict[str, Any]:
             "judged_share": audit.judged_share,
         },
         "sources": sources,
+        "left_out": sorted(left_out),
+        "undated": list(audit.undated),
         "verdicts": [_verdict(verdict, catalog, pages) for verdict in audit.verdicts],
         "unplaced": [_unplaced(item, pages) for item in audit.unplaced],
     }
@@ -424,6 +428,11 @@ def to_markdown(
         "",
         f"Regions: {', '.join(_md(r) for r in report.regions) or '—'}.",
         "",
+        *(
+            part
+            for line in _dating_lines(report)
+            for part in (f"{_md(line.capitalize()[0] + line[1:])}.", "")
+        ),
         "## Sources",
         "",
         "| document | title | issued | goals | outcomes |"
@@ -434,7 +443,7 @@ def to_markdown(
         read = f" {_md(document.read_as) or '—'} | {document.sha256 or '—'} |"
         lines.append(
             f"| {_md(document.name)} | {_md(' / '.join(document.titles))} | "
-            f"{document.issued.isoformat() if document.issued else ''} | "
+            f"{document.issued_text} | "
             f"{document.goals} | {document.outcomes} |" + (read if report.read else "")
         )
     lines += [
@@ -572,13 +581,16 @@ def to_text(audit: Audit, *, catalog: Catalog | None = None) -> str:
     lines = [
         f"{report.summary} — {_pct(report.judged_share)} judged, {report.not_yet_due} not yet due"
         + unplaced,
-        f"{_count(len(report.documents), 'document')}, "
+        f"{_count(len(report.documents), 'document')}"
+        + (f" ({len(report.left_out)} left out)" if report.left_out else "")
+        + ", "
         f"{_count(len(report.regions), 'region')}: " + _safe(", ".join(report.regions)),
         *(
             _safe(f"  {d.name}: read as {d.read_as}, sha256 {d.sha256}")
             for d in report.documents
             if d.reader
         ),
+        *_dating_lines(report),
         "",
     ]
     marks = {"met": "✓ met", "missed": "✗ missed", "unreported": "· unrep."}
@@ -621,6 +633,27 @@ def to_text(audit: Audit, *, catalog: Catalog | None = None) -> str:
                 )
             )
     return "\n".join(lines) + "\n"
+
+
+def _dating_lines(report: view.ReportView) -> list[str]:
+    """What the as-of date kept out, and the documents of unknown date (none: no line)."""
+    lines = []
+    if report.left_out:
+        lines.append(
+            f"left out, issued after {report.as_of.isoformat()}: "
+            + ", ".join(
+                f"{d.name} ({d.issued.isoformat() if d.issued else ''}, "
+                f"{_count(d.goals, 'goal')}, {_count(d.outcomes, 'outcome')})"
+                for d in report.left_out
+            )
+        )
+    if report.undated:
+        them = "them" if len(report.undated) > 1 else "it"
+        lines.append(
+            f"no issue date known (verdicts citing {them} are provisional): "
+            + ", ".join(report.undated)
+        )
+    return lines
 
 
 def _one_line(text: str) -> str:

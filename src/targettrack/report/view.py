@@ -271,6 +271,15 @@ class DocumentView:
             parts.append(f"{self.pages} page{'' if self.pages == 1 else 's'}")
         return ", ".join(parts)
 
+    #: issued after the as-of date: its goals and outcomes are left out of the audit
+    left_out: bool = False
+
+    @property
+    def issued_text(self) -> str:
+        """The issue date, ``unknown``, and whether the document was left out."""
+        date = self.issued.isoformat() if self.issued else "unknown"
+        return f"{date} (after the as-of date: left out)" if self.left_out else date
+
 
 @attrs.frozen
 class ReportView:
@@ -289,6 +298,10 @@ class ReportView:
     by_theme: tuple[ChartRow, ...]
     summary: str
     unplaced: tuple[UnplacedView, ...] = ()
+    #: the documents issued after the as-of date, not drawn on
+    left_out: tuple[DocumentView, ...] = ()
+    #: the names of the documents drawn on whose issue date is not known
+    undated: tuple[str, ...] = ()
 
     @property
     def read(self) -> bool:
@@ -479,8 +492,11 @@ def _chart(rows: Mapping[str, Counter[Status]]) -> tuple[ChartRow, ...]:
 
 
 def _documents(audit: Audit) -> tuple[DocumentView, ...]:
-    goals = Counter(v.goal.source.doc for v in audit.verdicts)
-    outcomes = Counter(o.source.doc for o in audit.outcomes)
+    goals = Counter(
+        g.source.doc for g in [*(v.goal for v in audit.verdicts), *audit.left_out_goals]
+    )
+    outcomes = Counter(o.source.doc for o in [*audit.outcomes, *audit.left_out_outcomes])
+    left_out = {d.name for d in audit.left_out}
     order: list[str] = []
     titles: dict[str, list[str]] = {}
     issued: dict[str, dt.date | None] = {}
@@ -501,7 +517,14 @@ def _documents(audit: Audit) -> tuple[DocumentView, ...]:
         issued[name] = None
     views = []
     for name in order:
-        view = DocumentView(name, tuple(titles[name]), issued[name], goals[name], outcomes[name])
+        view = DocumentView(
+            name,
+            tuple(titles[name]),
+            issued[name],
+            goals[name],
+            outcomes[name],
+            left_out=name in left_out,
+        )
         if name in read:
             document = read[name]
             view = attrs.evolve(
@@ -599,4 +622,6 @@ def build(
             )
             for index, item in enumerate(audit.unplaced)
         ),
+        left_out=tuple(d for d in documents if d.left_out),
+        undated=audit.undated,
     )

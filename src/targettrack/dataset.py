@@ -17,13 +17,14 @@ import attrs
 
 from ._errors import DataError, TargetTrackError, ValidationError
 from ._files import line_of, load_yaml, read_text, shipped
-from ._text import shorten
+from ._text import normalise, parse_number, shorten
 from .catalog import Catalog, default_catalog
 from .model import Goal, Outcome
 
 __all__ = [
     "Dataset",
     "Document",
+    "check_quote",
     "check_record",
     "load_dataset",
     "load_document",
@@ -189,6 +190,7 @@ def _records(
         try:
             item = kind.from_record(record, doc=doc, text=text)
             check_record(item, catalog)
+            check_quote(item)
         except DataError as error:
             raise type(error)(where, line, f"{label}: {error.message}") from None
         except ValidationError as error:
@@ -217,6 +219,64 @@ def check_record(item: Goal | Outcome, catalog: Catalog) -> None:
 
 
 _IDENTIFIER = re.compile(r"[a-z][a-z0-9_]*")
+
+_NUMBER = re.compile(
+    r"\d+(?:\.\d+)?(?:/\d+)?"
+    r"|[零〇一二两三四五六七八九十百千万亿]+分之[零〇一二两三四五六七八九十百千万亿]+"
+    r"|[零〇一二两三四五六七八九十百千]+"
+)
+#: Numbers a word implies: 万亿元 is one 万亿元, 两位数增长 at least 10 %.
+_IMPLIED = {"万亿": 1.0, "两位数": 10.0}
+
+
+def quoted_numbers(quote: str) -> set[float]:
+    """The numbers a quote states, as a record's value may be written: each number as
+    written (Arabic or Chinese, a fraction), 增长3倍 also as 300 (%), 五成 also as 50 (%), and
+    the numbers a word implies (万亿 → 1, 两位数 → 10)."""
+    text = "".join(normalise(quote)[0].split())
+    found: set[float] = set()
+    for match in _NUMBER.finditer(text):
+        try:
+            value = float(parse_number(match.group(0)))
+        except ValueError:
+            continue
+        found.add(round(value, 9))
+        after = text[match.end() : match.end() + 1]
+        if after == "倍":
+            found.add(round(value * 100, 9))
+        if after == "成":
+            found.add(round(value * 10, 9))
+    for word, value in _IMPLIED.items():
+        if word in text:
+            found.add(value)
+    return found
+
+
+def check_quote(item: Goal | Outcome) -> None:
+    """A record's value (a goal's target and upper end) must be a number its quote states:
+    ``value: 2800家`` on a quote reading …3200家 is a :class:`ValidationError`. The sign is
+    the record's (下降16% is ``-16%``)."""
+    if isinstance(item, Goal):
+        amounts = [("target", item.target), ("target_high", item.target_high)]
+    else:
+        amounts = [("value", item.value)]
+    numbers: set[float] | None = None
+    for field, amount in amounts:
+        if amount is None:
+            continue
+        if numbers is None:
+            numbers = quoted_numbers(item.source.quote)
+        if round(abs(amount.value), 9) not in numbers:
+            stated = ", ".join(_show(n) for n in sorted(numbers)) or "none"
+            raise ValidationError(
+                field,
+                f"a number the quote states ({item.source.quote!r} states {stated})",
+                str(amount),
+            )
+
+
+def _show(number: float) -> str:
+    return str(int(number)) if number == int(number) else repr(number)
 
 
 def seeds_dir() -> Path:

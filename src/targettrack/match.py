@@ -377,9 +377,7 @@ def _compare(goal: Goal, metric: Metric | None, achieved: float, scale: _Scale) 
         ok = math.isclose(achieved, low, rel_tol=1e-9, abs_tol=1e-12)
         return ok, f"{value} {'=' if ok else '≠'} {scale.show(low)}"
     if comparator is Comparator.RANGE and high is not None:
-        ok = low - _EPSILON <= achieved <= high + _EPSILON
-        inside = "within" if ok else "outside"
-        return ok, f"{value} {inside} [{scale.show(low)}, {scale.show(high)}]"
+        return _compare_range(metric, achieved, low, high, scale)
     reading = _about(metric, goal)
     if reading is not About.BAND:
         # 增长5%左右 is met at or above 5%; 居民消费价格涨幅2%左右 at or below 2%
@@ -411,6 +409,26 @@ def _compare(goal: Goal, metric: Metric | None, achieved: float, scale: _Scale) 
             f"{value} ≤ {scale.show(low)} {tol} (below the target meets a lower-is-better goal)",
         )
     return ok, f"{value} {'≈' if ok else '>'} {scale.show(low)} {tol}"
+
+
+def _compare_range(
+    metric: Metric | None, achieved: float, low: float, high: float, scale: _Scale
+) -> tuple[bool, str]:
+    """A range (5%—5.5%) is met within it, and beyond it on the side the metric is better on:
+    above for a higher-is-better metric (7.1% beats 增长5%—5.5%), below for a lower-is-better
+    one. A metric whose 左右 reads as a band (docs/catalog.md) is met only within the range."""
+    bounds = f"[{scale.show(low)}, {scale.show(high)}]"
+    value = scale.show(achieved)
+    if low - _EPSILON <= achieved <= high + _EPSILON:
+        return True, f"{value} within {bounds}"
+    reading = metric.about_reading if metric is not None else About.FLOOR
+    if achieved > high:
+        if reading is About.FLOOR:
+            return True, f"{value} above the range {bounds} (above meets a higher-is-better goal)"
+        return False, f"{value} above the range {bounds}"
+    if reading is About.CEILING:
+        return True, f"{value} below the range {bounds} (below meets a lower-is-better goal)"
+    return False, f"{value} below the range {bounds}"
 
 
 def _ratio(goal: Goal, achieved: float, scale: _Scale) -> float | None:
@@ -1004,6 +1022,9 @@ def _stock(
                 not_yet_due=not due and status is Status.UNREPORTED,
                 **details,
             )
+        summed = _stock_and_additions(goal, metric, index, catalog, latest, scale, due)
+        if summed is not None:
+            return summed
         stale = (
             f"the latest total, {scale.show(latest.value)} ({_cite(latest.outcome)}), "
             f"{'predates the plan' if not in_window else 'is from before the deadline year'}"
@@ -1027,6 +1048,95 @@ def _stock(
         Status.UNREPORTED,
         f"unreported: no total reported for {deadline}.{flows}{_not_due_note(due)}",
         not_yet_due=not due,
+    )
+
+
+def _stock_and_additions(
+    goal: Goal,
+    metric: Metric,
+    index: dict[tuple[str, str], list[Outcome]],
+    catalog: Catalog,
+    total: _Reading,
+    scale: _Scale,
+    due: bool,
+) -> Verdict | None:
+    """A stock at the deadline as the latest earlier total plus the additions reported since.
+
+    The additions are the flows of the catalog that add to the stock (a flow's ``stock``),
+    one figure per year after the total, within the deadline; of several such flows, the one
+    giving the smaller sum toward an ``at_least`` goal (the larger toward an ``at_most`` one) —
+    gross additions ignore what leaves the stock. Decisive when the additions cover every
+    month from the total to the end of the deadline; with months missing, additions only add
+    up, so a sum that already meets an ``at_least`` goal meets it, and anything else waits.
+    """
+    since = total.outcome.period.end
+    deadline = goal.period
+    if since >= deadline.end:
+        return None
+    first_year, last_year = (since + 1) // 12, deadline.end_year
+    options = []
+    for flow in catalog:
+        if flow.stock != metric.id:
+            continue
+        flow_scale = _Scale(attrs.evolve(goal, metric=flow.id), flow)
+        try:
+            readings = [
+                flow_scale.read(o)
+                for o in index.get((goal.region, flow.id), ())
+                if o.change is None and o.period.start > since and o.period.end <= deadline.end
+            ]
+        except (ValidationError, UnitError):
+            continue
+        full, part = _year_flows(readings, range(first_year, last_year + 1))
+        used = sorted([*full.values(), *part.values()], key=lambda r: r.outcome.period)
+        if used:
+            covered = sum(r.outcome.period.n_months for r in used)
+            options.append((sum(r.value for r in used), flow.id, used, covered, flow_scale))
+    if not options:
+        return None
+    pick = max if goal.comparator is Comparator.AT_MOST else min
+    added, flow_id, used, covered, flow_scale = pick(options, key=lambda o: (o[0], o[1]))
+    complete = covered == deadline.end - since
+    achieved = total.value + added
+    met, comparison = _compare(goal, metric, achieved, scale)
+    terms = " + ".join(f"{flow_scale.show(r.value)} ({_cite(r.outcome)})" for r in used)
+    arithmetic = (
+        f"total {scale.show(total.value)} ({_cite(total.outcome)}) + additions since "
+        f"({flow_id}: {terms}) = {comparison}"
+    )
+    evidence = (total.outcome, *(r.outcome for r in used))
+    estimate = any(o.estimate for o in evidence)
+    if complete:
+        return _decided(
+            goal,
+            scale,
+            achieved,
+            met,
+            lambda status: f"{status.value}: {arithmetic} by the end of {deadline}.",
+            evidence,
+            due=due,
+            provisional=estimate,
+        )
+    if met and goal.comparator is Comparator.AT_LEAST:
+        return _verdict(
+            goal,
+            Status.MET,
+            f"met: {arithmetic} already, with part of the time to {deadline} not reported "
+            "(additions only add up).",
+            evidence=evidence,
+            achieved=achieved,
+            achieved_unit=_unit_of(scale),
+            achieved_ratio=_ratio(goal, achieved, scale),
+            provisional=estimate,
+        )
+    return _pending(
+        goal,
+        scale,
+        achieved,
+        f"unreported: {arithmetic} so far, but the additions do not cover every month from "
+        f"{total.outcome.period} to the end of {deadline}.{_not_due_note(due)}",
+        evidence,
+        due=due,
     )
 
 

@@ -122,7 +122,8 @@ def test_output_writes_the_file_and_prints_the_summary_and_path(
 
 
 @pytest.mark.parametrize(
-    ("name", "start"), [("a.json", "{"), ("a.csv", "goal_id,"), ("a.md", "# Audit"), ("a", "4 ")]
+    ("name", "start"),
+    [("a.json", "{"), ("a.csv", "\ufeffgoal_id,"), ("a.md", "# Audit"), ("a", "4 ")],
 )
 def test_output_format_from_the_suffix(
     capsys: pytest.CaptureFixture[str], files: tuple[Path, Path], name: str, start: str
@@ -146,7 +147,8 @@ def test_output_replaces_a_file_whole(
     target = files[0].parent / "a.csv"
     target.write_text("old", encoding="utf-8")
     assert run(capsys, *audit_args(files, "-o", str(target)))[0] == 0
-    assert target.read_text(encoding="utf-8").startswith("goal_id,")
+    # a CSV file opens with a byte order mark, for spreadsheets to read it as UTF-8
+    assert target.read_text(encoding="utf-8").startswith("\ufeffgoal_id,")
 
 
 def test_as_of_decides_what_is_due(

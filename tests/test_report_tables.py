@@ -33,6 +33,10 @@ def test_the_csv_reads_back_with_pandas_one_row_per_goal() -> None:
     assert math.isnan(table.iloc[3]["achieved_value"])
     assert list(table["not_yet_due"]) == [False, False, False, True]
     assert table.iloc[0]["evidence_ids"] == "o-giants-2025"
+    assert list(table["kind"]) == ["new", "share", "level", "new"]
+    assert list(table["coverage"].fillna(-1)) == [1.0, 1.0, 1.0, -1]
+    assert list(table["bound"]) == ["exact"] * 4
+    assert not table["estimate"].any()
 
 
 def test_the_csv_equals_the_frame(frame: pd.DataFrame) -> None:
@@ -42,7 +46,20 @@ def test_the_csv_equals_the_frame(frame: pd.DataFrame) -> None:
     for column in report.CSV_COLUMNS:
         left = [None if isinstance(v, float) and math.isnan(v) else v for v in table[column]]
         right = [None if isinstance(v, float) and math.isnan(v) else v for v in frame[column]]
-        if column in ("target_high", "achieved_unit", "evidence_ids", "metric_en"):
+        if column in (
+            "target_high",
+            "achieved_unit",
+            "evidence_ids",
+            "evidence_periods",
+            "metric_en",
+            "span",
+            "baseline",
+            "provisional_why",
+            "pace_status",
+            "pace_path",
+            "pace_baseline_period",
+            "pace_observed_period",
+        ):
             left = [v or None for v in left]
             right = [v or None for v in right]
         assert left == right, column

@@ -34,7 +34,14 @@ from .extract import (
     statements_to_yaml,
     to_records,
 )
-from .match import DEFAULT_TOLERANCE, Audit, SourceDocument, audit, audit_dataset
+from .match import (
+    DEFAULT_TOLERANCE,
+    PACE_TOLERANCE,
+    Audit,
+    SourceDocument,
+    audit,
+    audit_dataset,
+)
 from .model import (
     Amount,
     Bound,
@@ -42,6 +49,8 @@ from .model import (
     Comparator,
     Goal,
     Outcome,
+    Pace,
+    PaceStatus,
     Recurrence,
     Source,
     Status,
@@ -71,6 +80,9 @@ __all__ = [
     "Goal",
     "Metric",
     "Outcome",
+    "PACE_TOLERANCE",
+    "Pace",
+    "PaceStatus",
     "Period",
     "PeriodError",
     "ReaderMissing",

@@ -555,7 +555,7 @@ def _run_audit(args: argparse.Namespace) -> int:
             result, width=size.columns, height=size.lines, catalog=options.catalog
         )
     else:
-        text = report.render(result, _format(args), inputs.texts)
+        text = report.render(result, _format(args), inputs.texts, bom=args.output is not None)
     count = len(result.unplaced)
     unplaced = f", {count} statement{'' if count == 1 else 's'} not placed" if count else ""
     _emit(args.output, text, f"{result.summary()}{unplaced}", [*inputs.paths, *_given(args)])

@@ -26,6 +26,8 @@ __all__ = [
     "Comparator",
     "Goal",
     "Outcome",
+    "Pace",
+    "PaceStatus",
     "Recurrence",
     "Source",
     "Status",
@@ -551,6 +553,60 @@ class YearResult:
     evidence: tuple[Outcome, ...] = ()
 
 
+def _texts(items: Any) -> tuple[str, ...]:
+    return tuple(str(item) for item in items)
+
+
+class PaceStatus(enum.StrEnum):
+    """Where a goal not yet due stands against the path to its target."""
+
+    AHEAD = "ahead"
+    ON_TRACK = "on_track"
+    BEHIND = "behind"
+
+
+@attrs.frozen
+class Pace:
+    """A goal not yet due, set against the path from its baseline to its target.
+
+    The path runs from ``baseline`` (the value at the end of ``baseline_period``) to
+    ``target`` at the end of the goal's period: ``linear`` for levels, shares, ratios, totals
+    and additions, ``compound`` for a growth target (a relative change since a baseline). At
+    the end of ``observed_period``, ``elapsed`` of the time has passed and the path requires
+    ``required``; ``ratio`` is the progress observed over the progress required (for a
+    compound path: the yearly rate observed over the yearly rate required). The status is
+    ahead above ``1 + tolerance``, behind below ``1 − tolerance``, on track between.
+    Values are in the metric's unit (changes as fractions, like :attr:`Verdict.achieved`).
+    """
+
+    path: str  # linear | compound
+    baseline: float
+    baseline_period: Period = attrs.field(converter=_period)
+    observed: float
+    observed_period: Period = attrs.field(converter=_period)
+    target: float
+    elapsed: float
+    required: float
+    ratio: float | None
+    status: PaceStatus = attrs.field(converter=PaceStatus)
+    tolerance: float
+    evidence: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    #: the unit of the values, as :attr:`Verdict.achieved_unit`
+    unit: str = ""
+    #: the value observed already meets the target (then ahead, or on track for a target to
+    #: stay near: 左右, a range, exactly)
+    reached: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        if self.path not in ("linear", "compound"):
+            raise ValidationError("path", "linear or compound", self.path)
+        for name in ("baseline", "observed", "target", "elapsed", "required", "tolerance"):
+            if not math.isfinite(getattr(self, name)):
+                raise ValidationError(name, "a finite number", getattr(self, name))
+        if not 0 < self.elapsed <= 1:
+            raise ValidationError("elapsed", "a share of the time in (0, 1]", self.elapsed)
+
+
 @attrs.frozen
 class Verdict:
     """The judgement on one goal: met, missed or unreported, with the evidence and the reason."""
@@ -565,6 +621,19 @@ class Verdict:
     provisional: bool = False
     not_yet_due: bool = False
     years: tuple[YearResult, ...] = attrs.field(default=(), converter=tuple)
+    #: the share of the goal's period (its span, for a flow over a span or a recurring goal)
+    #: that the evidence covers, 0…1; for a stock, how far into the period the latest total
+    #: reaches; ``None`` without evidence
+    coverage: float | None = None
+    #: an estimate (预计, 有望) is among the evidence
+    estimate: bool = False
+    #: the least exact bound among the evidence (a lower bound for 超, 突破…; exact otherwise)
+    bound: Bound = attrs.field(default=Bound.EXACT, converter=Bound)
+    #: why the verdict is provisional, one reason a line (empty when it is not)
+    provisional_why: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    #: a goal not yet due against the path from its baseline to its target, when both a
+    #: baseline and a later observation are known
+    pace: Pace | None = None
 
     @classmethod
     def from_goal(cls, goal: Goal, status: Status | str, reason: str, **details: Any) -> Verdict:

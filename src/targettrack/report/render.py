@@ -69,13 +69,30 @@ CSV_COLUMNS = (
     "target_high",
     "target_unit",
     "period",
+    "kind",
+    "span",
+    "baseline",
     "strength",
     "achieved_value",
     "achieved_unit",
     "achieved_ratio",
     "provisional",
+    "provisional_why",
     "not_yet_due",
+    "coverage",
+    "estimate",
+    "bound",
+    "pace_status",
+    "pace_path",
+    "pace_baseline",
+    "pace_baseline_period",
+    "pace_observed",
+    "pace_observed_period",
+    "pace_required",
+    "pace_elapsed",
+    "pace_ratio",
     "evidence_ids",
+    "evidence_periods",
     "reason",
     "source_doc",
     "source_start",
@@ -154,6 +171,7 @@ def _verdict(verdict: Verdict, catalog: Catalog, pages: _Pages) -> dict[str, Any
             "id": goal.id,
             "region": goal.region,
             "metric": goal.metric,
+            "kind": view.figure_kind(goal, metric),
             "metric_zh": metric.zh if metric else None,
             "metric_en": metric.en if metric else None,
             "theme": metric.theme if metric else None,
@@ -175,7 +193,12 @@ def _verdict(verdict: Verdict, catalog: Catalog, pages: _Pages) -> dict[str, Any
         "status": verdict.status.value,
         "reason": verdict.reason,
         "provisional": verdict.provisional,
+        "provisional_why": list(verdict.provisional_why),
         "not_yet_due": verdict.not_yet_due,
+        "coverage": _number(verdict.coverage),
+        "estimate": verdict.estimate,
+        "bound": verdict.bound.value,
+        "pace": _pace(verdict),
         "achieved": None
         if achieved is None
         else {
@@ -306,13 +329,22 @@ def _rows(audit: Audit, catalog: Catalog) -> list[dict[str, Any]]:
                 "target_high": None if goal.target_high is None else goal.target_high.value,
                 "target_unit": goal.target.unit,
                 "period": str(goal.period),
+                "kind": view.figure_kind(goal, metric),
+                "span": "" if goal.span is None else str(goal.span),
+                "baseline": "" if goal.baseline is None else str(goal.baseline),
                 "strength": goal.strength.value,
                 "achieved_value": achieved,
                 "achieved_unit": verdict.achieved_unit if achieved is not None else "",
                 "achieved_ratio": _number(verdict.achieved_ratio),
                 "provisional": verdict.provisional,
+                "provisional_why": "; ".join(verdict.provisional_why),
                 "not_yet_due": verdict.not_yet_due,
+                "coverage": _number(verdict.coverage),
+                "estimate": verdict.estimate,
+                "bound": verdict.bound.value,
                 "evidence_ids": ";".join(outcome.id for outcome in verdict.evidence),
+                **_pace_columns(verdict),
+                "evidence_periods": ";".join(str(outcome.period) for outcome in verdict.evidence),
                 "reason": verdict.reason,
                 "source_doc": goal.source.doc,
                 "source_start": goal.source.start,
@@ -332,6 +364,56 @@ def _rows(audit: Audit, catalog: Catalog) -> list[dict[str, Any]]:
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+def _pace_columns(verdict: Verdict) -> dict[str, Any]:
+    pace = verdict.pace
+    if pace is None:
+        return {
+            "pace_status": "",
+            "pace_path": "",
+            "pace_baseline": None,
+            "pace_baseline_period": "",
+            "pace_observed": None,
+            "pace_observed_period": "",
+            "pace_required": None,
+            "pace_elapsed": None,
+            "pace_ratio": None,
+        }
+    return {
+        "pace_status": pace.status.value,
+        "pace_path": pace.path,
+        "pace_baseline": pace.baseline,
+        "pace_baseline_period": str(pace.baseline_period),
+        "pace_observed": pace.observed,
+        "pace_observed_period": str(pace.observed_period),
+        "pace_required": pace.required,
+        "pace_elapsed": pace.elapsed,
+        "pace_ratio": _number(pace.ratio),
+    }
+
+
+def _pace(verdict: Verdict) -> dict[str, Any] | None:
+    pace = verdict.pace
+    if pace is None:
+        return None
+    return {
+        "status": pace.status.value,
+        "path": pace.path,
+        "baseline": pace.baseline,
+        "baseline_period": str(pace.baseline_period),
+        "observed": pace.observed,
+        "observed_period": str(pace.observed_period),
+        "target": pace.target,
+        "unit": pace.unit,
+        "elapsed": pace.elapsed,
+        "required": pace.required,
+        "ratio": _number(pace.ratio),
+        "tolerance": pace.tolerance,
+        "reached": pace.reached,
+        "evidence": list(pace.evidence),
+        "text": view.pace_text(pace, str(verdict.goal.period)),
+    }
+
+
 def _cell(value: Any) -> str:
     """A CSV cell. Numbers are written as numbers; a text starting with ``= + - @``, a tab or a
     carriage return gets a leading ``'`` so that no spreadsheet runs it (docs/report.md)."""
@@ -347,9 +429,15 @@ def _cell(value: Any) -> str:
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
-def to_csv(audit: Audit, *, catalog: Catalog | None = None) -> str:
-    """One row per goal, flat columns (:data:`CSV_COLUMNS`); empty cells for no value."""
+def to_csv(audit: Audit, *, catalog: Catalog | None = None, bom: bool = False) -> str:
+    """One row per goal, flat columns (:data:`CSV_COLUMNS`); empty cells for no value.
+
+    ``bom``: open with a byte order mark (U+FEFF), so that a spreadsheet reads the file as
+    UTF-8 — the command writes one into a ``-o`` file, not to standard output.
+    """
     out = io.StringIO()
+    if bom:
+        out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for row in _rows(audit, catalog or default_catalog()):
@@ -367,12 +455,23 @@ def to_frame(audit: Audit, *, catalog: Catalog | None = None) -> pd.DataFrame:
 
     rows = _rows(audit, catalog or default_catalog())
     frame = pd.DataFrame(rows, columns=list(CSV_COLUMNS))
-    for column in ("target_value", "target_high", "achieved_value", "achieved_ratio"):
+    for column in (
+        "target_value",
+        "target_high",
+        "achieved_value",
+        "achieved_ratio",
+        "coverage",
+        "pace_baseline",
+        "pace_observed",
+        "pace_required",
+        "pace_elapsed",
+        "pace_ratio",
+    ):
         frame[column] = frame[column].astype("float64")
     for column in ("source_start", "source_end"):
         frame[column] = frame[column].astype("int64")
     frame["source_page"] = frame["source_page"].astype("float64")
-    for column in ("provisional", "not_yet_due"):
+    for column in ("provisional", "not_yet_due", "estimate"):
         frame[column] = frame[column].astype("bool")
     return frame
 
@@ -482,6 +581,7 @@ def to_markdown(
             f"- Metric: {_md(goal.metric_zh)} ({_md(goal.metric_en)}), theme {_md(goal.theme)}",
             f"- Target: {_md(goal.target)}, {_md(goal.period)} ({goal.goal.strength.value})",
             f"- Reason: {_md(goal.verdict.reason)}",
+            *([f"- Pace: {_md(goal.pace)}"] if goal.pace else []),
             f"- Goal: {_md_quote(goal.quote)}",
         ]
         for evidence in goal.evidence:
@@ -612,7 +712,8 @@ def to_text(audit: Audit, *, catalog: Catalog | None = None) -> str:
                 ]
             ).rstrip()
         )
-        lines.append(f"          {_safe(goal.verdict.reason)}")
+        pace = f" Pace {goal.pace}." if goal.pace else ""
+        lines.append(f"          {_safe(goal.verdict.reason + pace)}")
     if any(goal.verdict.provisional for goal in report.goals):
         lines += ["", "* provisional: a partial period, an estimate or a bound."]
     if report.unplaced:
@@ -716,8 +817,9 @@ def render(
     texts: Mapping[str, str] | None = None,
     *,
     catalog: Catalog | None = None,
+    bom: bool = False,
 ) -> str:
-    """The report in one of :data:`FORMATS`."""
+    """The report in one of :data:`FORMATS` (``bom``: for CSV, see :func:`to_csv`)."""
     if format == "text":
         return to_text(audit, catalog=catalog)
     if format == "html":
@@ -727,5 +829,5 @@ def render(
     if format == "json":
         return json_text(audit, catalog=catalog)
     if format == "csv":
-        return to_csv(audit, catalog=catalog)
+        return to_csv(audit, catalog=catalog, bom=bom)
     raise ValueError(f"format must be one of {', '.join(FORMATS)} (got {format!r})")

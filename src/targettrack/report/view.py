@@ -24,6 +24,7 @@ from ..model import (
     Change,
     Goal,
     Outcome,
+    Pace,
     Recurrence,
     Source,
     Status,
@@ -51,8 +52,10 @@ __all__ = [
     "achieved_text",
     "build",
     "display_text",
+    "figure_kind",
     "goal_text",
     "number_segments",
+    "pace_text",
     "percent",
     "quote_view",
 ]
@@ -178,6 +181,34 @@ class GoalView:
     @property
     def ratio(self) -> float | None:
         return _finite(self.verdict.achieved_ratio)
+
+    @property
+    def kind(self) -> str:
+        """The kind of figure the goal sets (:func:`figure_kind`)."""
+        return figure_kind(self.verdict.goal, self.metric)
+
+    @property
+    def state(self) -> tuple[str, ...]:
+        """The evidence state in words: coverage, estimate, bound, why provisional."""
+        verdict = self.verdict
+        items = []
+        if verdict.coverage is not None:
+            items.append(f"evidence covers {percent(verdict.coverage)} of the period")
+        if verdict.estimate:
+            items.append("an estimate among the evidence")
+        if verdict.bound.value != "exact":
+            bound = verdict.bound.value
+            items.append("approximate" if bound == "approximate" else f"{bound} bound")
+        items.extend(f"provisional: {why}" for why in verdict.provisional_why)
+        if verdict.pace is not None:
+            items.append(f"pace {self.pace}")
+        return tuple(items)
+
+    @property
+    def pace(self) -> str:
+        """The pace with its arithmetic (:func:`pace_text`), or ``""``."""
+        pace = self.verdict.pace
+        return "" if pace is None else pace_text(pace, str(self.verdict.goal.period))
 
     @property
     def flags(self) -> tuple[str, ...]:
@@ -367,6 +398,19 @@ def goal_text(goal: Goal, metric: Metric | None) -> str:
     return f"{goal.region} {name}{_change_word(goal)} {target_text(goal)}（{period_text(goal)}）"
 
 
+def figure_kind(goal: Goal, metric: Metric | None) -> str:
+    """What kind of figure a goal sets: ``growth`` (a relative change, 增长7%, 下降16%),
+    ``points`` (a change in percentage points), ``share`` (占…比重), ``new`` (additions within
+    a period, 新增…), ``total`` (a stock, 累计…) or ``level`` (any other value for a period)."""
+    if goal.change is Change.RELATIVE:
+        return "growth"
+    if goal.change is Change.POINTS:
+        return "points"
+    if metric is None:
+        return "level"
+    return {"share": "share", "flow": "new", "stock": "total"}.get(metric.kind.value, "level")
+
+
 def achieved_text(value: float | None, unit: str) -> str:
     """The achieved value in the matcher's unit: a fraction for changes, else the metric's."""
     value = _finite(value)
@@ -377,6 +421,33 @@ def achieved_text(value: float | None, unit: str) -> str:
     if unit == "percentage_point_fraction":
         return f"{show(value * 100)}个百分点"
     return f"{number_text(value)}{unit}"
+
+
+_PACE_WORDS = {"ahead": "ahead", "on_track": "on track", "behind": "behind"}
+
+
+def pace_text(pace: Pace, period: str) -> str:
+    """The pace with its arithmetic: ``behind: 44家 (2024年) against 97.5家 required on the
+    linear path from 0家 (2021年12月) to 130家 by the end of 2025年 (75% of the time); 45.1%
+    of the progress required (on track within ±5%)``."""
+
+    def value(number: float) -> str:
+        return achieved_text(number, pace.unit) or show(number)
+
+    if pace.ratio is None:
+        measure = "the target is the baseline"
+    elif pace.path == "compound":
+        measure = f"{percent(pace.ratio)} of the yearly rate required"
+    else:
+        measure = f"{percent(pace.ratio)} of the progress required"
+    return (
+        f"{_PACE_WORDS[pace.status.value]}: {value(pace.observed)} ({pace.observed_period}) "
+        f"against {value(pace.required)} required on the {pace.path} path from "
+        f"{value(pace.baseline)} ({pace.baseline_period}) to {value(pace.target)} by the end "
+        f"of {period} ({percent(pace.elapsed)} of the time); {measure} "
+        f"(on track within ±{show(pace.tolerance * 100)}%)"
+        + ("; the target is already reached" if pace.reached else "")
+    )
 
 
 def display_text(text: str) -> str:

@@ -59,6 +59,7 @@ from .model import (
     Verdict,
 )
 from .periods import Period
+from .timeline import GoalHistory, History, HistoryPoint, history, history_dataset
 from .units import format_quantity, quantity, registry
 
 __version__ = "0.1.0"
@@ -78,6 +79,9 @@ __all__ = [
     "Document",
     "DocumentText",
     "Goal",
+    "GoalHistory",
+    "History",
+    "HistoryPoint",
     "Metric",
     "Outcome",
     "PACE_TOLERANCE",
@@ -108,6 +112,8 @@ __all__ = [
     "evaluate_extraction",
     "extract_statements",
     "format_quantity",
+    "history",
+    "history_dataset",
     "load_dataset",
     "load_document",
     "load_gold",

@@ -365,6 +365,19 @@ def load_inputs(files: Sequence[str], options: _Options | None = None) -> _Input
     return inputs
 
 
+def _check_issued(options: _Options, inputs: _Inputs, files: Sequence[str]) -> None:
+    """Every ``--issued`` must name a document of the inputs."""
+    known = {d.name for d in inputs.documents} | set(files)
+    for name in options.issued:
+        if name not in known:
+            raise DataError(
+                name,
+                None,
+                "--issued names no document of the audit (expected one of "
+                f"{', '.join(sorted({d.name for d in inputs.documents}))})",
+            )
+
+
 def parse_date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
@@ -529,15 +542,7 @@ def _run_audit(args: argparse.Namespace) -> int:
         check_output(args.output, _given(args))
     options = _Options(args)
     inputs = load_inputs(args.files, options)
-    known = {d.name for d in inputs.documents} | set(args.files)
-    for name in options.issued:
-        if name not in known:
-            raise DataError(
-                name,
-                None,
-                "--issued names no document of the audit (expected one of "
-                f"{', '.join(sorted({d.name for d in inputs.documents}))})",
-            )
+    _check_issued(options, inputs, args.files)
     result: Audit = audit(
         inputs.goals,
         inputs.outcomes,
@@ -1138,9 +1143,108 @@ def _add_evaluate_corpus(subparsers: Any) -> None:
     parser.set_defaults(run=_run_evaluate_corpus)
 
 
+# -- the history command --------------------------------------------------------------------------
+
+_HISTORY_EPILOG = """\
+formats:
+  text   the counts at each date, then every goal's timeline and its changes (the default)
+  html   one self-contained page: statuses over time, a timeline per goal
+  json   the dates, the counts and every goal's point at each date
+  csv    long: one row per goal and date
+
+examples:
+  targettrack history                             the seed dataset at each issue date
+  targettrack history --as-of 2026-12-31 -o history.html
+"""
+
+
+def _run_history(args: argparse.Namespace) -> int:
+    from .report.timeline import render_history
+    from .timeline import history
+
+    options = _Options(args)
+    inputs = load_inputs(args.files, options)
+    _check_issued(options, inputs, args.files)
+    until = None if args.as_of is None else parse_date(args.as_of)
+    result = history(
+        inputs.goals,
+        inputs.outcomes,
+        documents=inputs.documents,
+        catalog=options.catalog,
+        unplaced=inputs.unplaced,
+        until=until,
+    )
+    for name in result.undated:
+        print(
+            f"warning: {name}: no issue date known (no header or date line, no 'issued'); pass "
+            f"--issued {name}=YYYY-MM-DD — it is drawn on at every date, provisionally",
+            file=sys.stderr,
+        )
+    if not result.dates:
+        raise DataError(
+            ", ".join(args.files) or "the seed dataset",
+            None,
+            "no document has an issue date, so there is no date to judge at; pass --issued "
+            "FILE=YYYY-MM-DD or --as-of DATE",
+        )
+    text = render_history(
+        result, _format(args), catalog=options.catalog, bom=args.output is not None
+    )
+    summary = (
+        f"history of {len(result.goals)} goal{'' if len(result.goals) == 1 else 's'} over "
+        f"{len(result.dates)} date{'' if len(result.dates) == 1 else 's'}, "
+        f"{result.dates[0].isoformat()} to {result.dates[-1].isoformat()}"
+    )
+    _emit(args.output, text, summary)
+    return 0
+
+
+def _add_history(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "history",
+        help="judge every goal again on each date a document was issued: a timeline per goal",
+        description=(
+            "Audit the goals as of each date on which one of the documents was issued — each "
+            "time with only what was published by then — and print or write every goal's "
+            "status, achieved value and pace at each date. Without FILE, the seed dataset."
+        ),
+        epilog=_HISTORY_EPILOG,
+        formatter_class=_Formatter,
+    )
+    parser.add_argument(
+        "files", nargs="*", metavar="FILE", help="as for audit (default: the seed dataset)"
+    )
+    parser.add_argument(
+        "--as-of",
+        metavar="DATE",
+        help="end the history at DATE, YYYY-MM-DD: later issue dates are dropped and DATE is "
+        "the last date (default: the last issue date)",
+    )
+    parser.add_argument(
+        "-f",
+        "--format",
+        choices=("text", "html", "json", "csv"),
+        metavar="FORMAT",
+        help="text, html, json or csv (default: text, or what the -o file's suffix says)",
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="PATH", help="write to PATH (whole or not at all)"
+    )
+    parser.add_argument(
+        "--issued",
+        action="append",
+        type=_issued_pair,
+        metavar="FILE=DATE",
+        help="the date FILE was issued, for a document whose text or record does not give one",
+    )
+    _add_reading_options(parser)
+    parser.set_defaults(run=_run_history)
+
+
 #: The subcommands, each adding its parser to the subparsers.
 COMMANDS: list[Callable[[Any], None]] = [
     _add_audit,
+    _add_history,
     _add_extract,
     _add_text,
     _add_evaluate,

@@ -18,12 +18,28 @@ from .render import (
     to_markdown,
     to_text,
 )
+from .timeline import (
+    HISTORY_COLUMNS,
+    HISTORY_FORMATS,
+    history_csv,
+    history_html,
+    history_json,
+    history_text,
+    render_history,
+)
 
 __all__ = [
     "CSV_COLUMNS",
     "FORMATS",
+    "HISTORY_COLUMNS",
+    "HISTORY_FORMATS",
+    "history_csv",
+    "history_html",
+    "history_json",
+    "history_text",
     "json_text",
     "render",
+    "render_history",
     "schema",
     "summary_html",
     "to_csv",

@@ -8,6 +8,7 @@ import io
 import json
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 import targettrack as tt
@@ -87,6 +88,7 @@ def test_the_history_is_deterministic(dataset: tt.Dataset) -> None:
 
 def test_json_has_a_point_per_goal_and_date(history: tt.History) -> None:
     data = report.history_json(history)
+    jsonschema.Draft202012Validator(report.history_schema()).validate(data)
     assert [d["date"] for d in data["dates"]] == [d.isoformat() for d in history.dates]
     assert data["dates"][0] == {
         "date": "2020-12-31",
@@ -185,3 +187,13 @@ def test_duplicate_goal_ids_are_refused(dataset: tt.Dataset) -> None:
     goal = dataset.goals[0]
     with pytest.raises(tt.ValidationError, match="goals with distinct ids"):
         tt.history([goal, goal], [], documents=[])
+
+
+def test_the_lines_shown_in_the_docs_are_printed(capsys: pytest.CaptureFixture[str]) -> None:
+    page = (SEEDS.parent / "docs" / "history.md").read_text(encoding="utf-8")
+    block = page.split("```text\n", 2)[2].split("```", 1)[0]
+    status, out, _ = _run(capsys, "history", "--as-of", "2026-12-31")
+    assert status == 0
+    printed = out.splitlines()
+    for line in block.splitlines():
+        assert line in printed

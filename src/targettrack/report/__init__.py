@@ -24,6 +24,7 @@ from .timeline import (
     history_csv,
     history_html,
     history_json,
+    history_schema,
     history_text,
     render_history,
 )
@@ -36,6 +37,7 @@ __all__ = [
     "history_csv",
     "history_html",
     "history_json",
+    "history_schema",
     "history_text",
     "json_text",
     "render",

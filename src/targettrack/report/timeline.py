@@ -27,6 +27,7 @@ __all__ = [
     "history_csv",
     "history_html",
     "history_json",
+    "history_schema",
     "history_text",
     "render_history",
 ]
@@ -189,6 +190,19 @@ def history_json(result: History, *, catalog: Catalog | None = None) -> dict[str
         "undated": list(result.undated),
         "goals": goals,
     }
+
+
+def history_schema() -> dict[str, Any]:
+    """The JSON Schema of :func:`history_json` (``targettrack/data/report/history.schema.json``)."""
+    from importlib import resources
+
+    text = (
+        resources.files("targettrack")
+        .joinpath("data/report/history.schema.json")
+        .read_text(encoding="utf-8")
+    )
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
 
 
 # -- CSV ----------------------------------------------------------------------------------------

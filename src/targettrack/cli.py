@@ -1162,10 +1162,12 @@ def _run_history(args: argparse.Namespace) -> int:
     from .report.timeline import render_history
     from .timeline import history
 
+    until = None if args.as_of is None else parse_date(args.as_of)
+    if args.output is not None:  # before any work; checked again when it is written
+        check_output(args.output, _given(args))
     options = _Options(args)
     inputs = load_inputs(args.files, options)
     _check_issued(options, inputs, args.files)
-    until = None if args.as_of is None else parse_date(args.as_of)
     result = history(
         inputs.goals,
         inputs.outcomes,
@@ -1195,7 +1197,7 @@ def _run_history(args: argparse.Namespace) -> int:
         f"{len(result.dates)} date{'' if len(result.dates) == 1 else 's'}, "
         f"{result.dates[0].isoformat()} to {result.dates[-1].isoformat()}"
     )
-    _emit(args.output, text, summary)
+    _emit(args.output, text, summary, [*inputs.paths, *_given(args)])
     return 0
 
 

@@ -218,10 +218,17 @@ def audit(
         index[(outcome.region, key)].append(outcome)
     issued = {name: date for name, date in dates.items() if date is not None}
     verdicts = []
+    undated_names = set(undated)
     for goal in goals:
         verdict = judge(goal, index, as_of, catalog, issued)
-        verdict = attrs.evolve(verdict, pace=pace(verdict, index, as_of, catalog, issued))
-        verdicts.append(_state(verdict, catalog, set(undated), as_of))
+        key = keys.get(goal.metric)
+        if key is None:
+            key = keys[goal.metric] = measure_key(goal.metric, catalog)
+        if not _due(verdict.goal, as_of):
+            verdict = attrs.evolve(
+                verdict, pace=pace(verdict, index, as_of, catalog, issued, key=key)
+            )
+        verdicts.append(_state(verdict, catalog.get(key), undated_names, as_of))
     return Audit(
         as_of=as_of,
         verdicts=verdicts,
@@ -248,14 +255,13 @@ def issue_dates(documents: Iterable[SourceDocument]) -> dict[str, dt.date | None
 _BOUND_ORDER = (Bound.EXACT, Bound.APPROXIMATE, Bound.LOWER, Bound.UPPER)
 
 
-def _state(verdict: Verdict, catalog: Catalog, undated: set[str], as_of: dt.date) -> Verdict:
+def _state(verdict: Verdict, metric: Metric | None, undated: set[str], as_of: dt.date) -> Verdict:
     """The evidence state as data: coverage, estimate, bound, and why a verdict is
     provisional. A verdict drawing on a document of unknown date is provisional: the
     document may have been issued after the as-of date."""
     goal = verdict.goal
     evidence = verdict.evidence
     period = _judged_period(goal)
-    metric = catalog.get(measure_key(goal.metric, catalog))
     coverage = _coverage(period, [o.period for o in evidence], stock=_is_stock(metric, goal))
     estimates = [o for o in evidence if o.estimate]
     bounds = [o for o in evidence if o.bound is not Bound.EXACT]
@@ -915,6 +921,8 @@ def pace(
     as_of: dt.date,
     catalog: Catalog,
     issued: dict[str, dt.date] | None = None,
+    *,
+    key: str | None = None,
 ) -> Pace | None:
     """The pace of a goal not yet due: the value observed against the path from the
     baseline to the target by the deadline (``None`` when the goal is due, recurs every
@@ -928,12 +936,13 @@ def pace(
       (its span, else the date it was issued) to the target, linear; observed: the latest
       value after it (for an amount that adds up through a period, whole periods only).
 
-    A goal whose growth rate for one period is the target (增长6.5%) has no path.
+    A goal whose growth rate for one period is the target (增长6.5%) has no path. ``key``: the
+    goal's measure key (:func:`targettrack.measure.measure_key`), when already worked out.
     """
     goal = verdict.goal
     if _due(goal, as_of) or goal.recurrence is Recurrence.ANNUAL:
         return None
-    key = measure_key(goal.metric, catalog)
+    key = key or measure_key(goal.metric, catalog)
     metric = catalog.get(key)
     scale = _Scale(goal, metric)
     low, high = scale.target()

@@ -295,10 +295,13 @@ def json_text(audit: Audit, *, indent: int | None = 2, catalog: Catalog | None =
 
 def schema() -> dict[str, Any]:
     """The JSON Schema of :func:`to_json`."""
+    return load_schema("audit.schema.json")
+
+
+def load_schema(name: str) -> dict[str, Any]:
+    """A JSON Schema shipped in ``targettrack/data/report``."""
     text = (
-        resources.files("targettrack")
-        .joinpath("data/report/audit.schema.json")
-        .read_text(encoding="utf-8")
+        resources.files("targettrack").joinpath(f"data/report/{name}").read_text(encoding="utf-8")
     )
     loaded: dict[str, Any] = json.loads(text)
     return loaded

@@ -194,15 +194,9 @@ def history_json(result: History, *, catalog: Catalog | None = None) -> dict[str
 
 def history_schema() -> dict[str, Any]:
     """The JSON Schema of :func:`history_json` (``targettrack/data/report/history.schema.json``)."""
-    from importlib import resources
+    from .render import load_schema
 
-    text = (
-        resources.files("targettrack")
-        .joinpath("data/report/history.schema.json")
-        .read_text(encoding="utf-8")
-    )
-    loaded: dict[str, Any] = json.loads(text)
-    return loaded
+    return load_schema("history.schema.json")
 
 
 # -- CSV ----------------------------------------------------------------------------------------

@@ -499,6 +499,33 @@ def test_csv_cells_never_start_a_formula(
     assert row["target_value"] == "100.0"  # numbers stay numbers
 
 
+def test_history_text_escapes_control_characters(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = forged_record(tmp_path)
+    status, out, err = run(capsys, "history", str(path), "--as-of", "2026-01-01")
+    assert status == 0, err
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202e]", out)
+    assert "g1\\n✓ met      forged\\x1b[31m" in out
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t"])
+def test_history_csv_cells_never_start_a_formula(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, start: str
+) -> None:
+    import csv
+    import io
+
+    path = record_file(tmp_path)
+    text = path.read_text(encoding="utf-8").replace("- id: g1", f'- id: "{start}1+1"')
+    path.write_text(text.replace("region: 浙江", f'region: "{start}SUM(A1)"'), encoding="utf-8")
+    status, out, err = run(capsys, "history", str(path), "--as-of", "2026-01-01", "-f", "csv")
+    assert status == 0, err
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert rows and all(row["goal_id"] == f"'{start}1+1" for row in rows)
+    assert all(row["region"] == f"'{start}SUM(A1)" for row in rows)
+
+
 def test_a_huge_first_line_gives_a_short_title(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

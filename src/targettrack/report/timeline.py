@@ -17,6 +17,7 @@ import attrs
 from ..catalog import Catalog, default_catalog
 from ..model import Status, Verdict
 from . import view
+from .render import _cell, _count, _environment, _safe, load_schema
 
 if TYPE_CHECKING:
     from ..timeline import GoalHistory, History, HistoryPoint
@@ -194,22 +195,10 @@ def history_json(result: History, *, catalog: Catalog | None = None) -> dict[str
 
 def history_schema() -> dict[str, Any]:
     """The JSON Schema of :func:`history_json` (``targettrack/data/report/history.schema.json``)."""
-    from .render import load_schema
-
     return load_schema("history.schema.json")
 
 
 # -- CSV ----------------------------------------------------------------------------------------
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return repr(value)
-    return str(value)
 
 
 def history_csv(result: History, *, catalog: Catalog | None = None, bom: bool = False) -> str:
@@ -261,10 +250,6 @@ def history_csv(result: History, *, catalog: Catalog | None = None, bom: bool = 
 # -- text ---------------------------------------------------------------------------------------
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
 def history_text(result: History, *, catalog: Catalog | None = None) -> str:
     """For the terminal: the counts at each date, then every goal's timeline — one mark per
     date (✓ met, ✗ missed, · unreported, – not set yet, * provisional) and, beneath it, each
@@ -276,7 +261,7 @@ def history_text(result: History, *, catalog: Catalog | None = None) -> str:
         f"(✓ met, ✗ missed, · unreported, – not set yet, * provisional)",
     ]
     for date, counts in result.counts():
-        issued = ", ".join(result.issued_on(date)) or "—"
+        issued = _safe(", ".join(result.issued_on(date))) or "—"
         lines.append(
             f"{date.isoformat()}  {counts[Status.MET]} met, {counts[Status.MISSED]} missed, "
             f"{counts[Status.UNREPORTED]} unreported, {counts[None]} not set yet  "
@@ -285,14 +270,14 @@ def history_text(result: History, *, catalog: Catalog | None = None) -> str:
     if result.undated:
         lines.append(
             "no issue date known (drawn on at every date, provisionally): "
-            + ", ".join(result.undated)
+            + _safe(", ".join(result.undated))
         )
     lines += ["", "columns: " + ", ".join(date.isoformat() for date in dates), ""]
     for goal in result:
         rows = _rows(goal)
         metric = catalog.get(goal.goal.metric)
         marks = " ".join(row.mark.ljust(2) for row in rows)
-        lines.append(f"{marks}  {goal.goal.id}  {view.goal_text(goal.goal, metric)}")
+        lines.append(f"{marks}  {_safe(goal.goal.id)}  {_safe(view.goal_text(goal.goal, metric))}")
         for row in rows:
             if not row.changed or row.verdict is None:
                 continue
@@ -326,8 +311,6 @@ def history_html(result: History, *, catalog: Catalog | None = None) -> str:
     """One self-contained page: a chart of the statuses at each date, and a timeline per goal
     (a cell per date, coloured by status, with the value achieved and the reason on hover and
     in the list of changes beneath). Every piece of document text is escaped."""
-    from .render import _environment
-
     catalog = catalog or default_catalog()
     goals = []
     for goal in result:

@@ -129,3 +129,15 @@ def test_roads_newly_built_over_five_years_are_a_five_year_figure() -> None:
     }
     assert found["新改建农村公路4.2万公里"] == "2021—2025年"
     assert found["常住人口城镇化率达到67.5%"] == "2025年"
+
+
+def test_any_five_year_plan_names_its_years_not_only_the_thirteenth_and_fourteenth() -> None:
+    from targettrack.extract.context import plan_start
+
+    assert [plan_start(w) for w in ("“十三五”以来", "十四五时期", "“十五五”期间")] == [
+        2016,
+        2021,
+        2026,
+    ]
+    (statement,) = tt.extract_statements("“十五五”时期年均增长5.5%。", region="江苏", year=2028)
+    assert str(statement.period) == "2026—2030年"  # the cue's years, not the context's

@@ -73,7 +73,7 @@ BASELINE_YEAR = re.compile(r"较(?P<y>\d{4})年")
 PERIOD_CUE = re.compile(
     r"(?=[到至“十前第一二三四上下截今去全年明每]|\d)"
     r"(?:(?P<deadline>(?:到|至)(?P<dy>\d{4})年(?:底|末)?)"
-    r"|(?P<since>(?:“?十四五”?|“?十三五”?)(?:以来|期间|时期)|(?P<sy>\d{4})年以来)"
+    r"|(?P<since>“?十[一二三四五六七八九]五”?(?:以来|期间|时期)|(?P<sy>\d{4})年以来)"
     r"|(?P<month>(?:\d{4}年)?(?:\d{1,2}(?:—|-|~|至)\d{1,2}月(?:份)?|前三季度|前两个?季度|"
     r"第?[一二三四]季度|上半年|下半年|(?:截至|截止)(?:\d{4}年)?\d{1,2}月(?:份|底|末)?))"
     r"|(?P<year>(?<![较比与同])\d{4})年(?:度)?(?!以来)"
@@ -112,10 +112,14 @@ def bracketed(text: str, lower: int, position: int) -> bool:
 
 
 def plan_start(word: str) -> int:
-    from ..periods import five_year_plan
+    """The first year of the five-year plan a cue names (“十四五”以来 → 2021, 十五五时期 → 2026)."""
+    found = _PLAN_NAME.search(word)
+    if found is None:
+        raise ValueError(f"no five-year plan named in {word!r}")
+    return Period.parse(found.group()).start_year
 
-    number = 14 if "十四五" in word else 13
-    return five_year_plan(number)[0]
+
+_PLAN_NAME = re.compile(r"十[一二三四五六七八九]五")
 
 
 def has_words(text: str) -> bool:

@@ -172,15 +172,7 @@ def _deduplicate(statements: list[Statement]) -> list[Statement]:
     kept: list[Statement] = []
     for statement in statements:
         metric = statement.metric or REGION_WORDS.sub("", statement.metric_text)
-        key = (
-            statement.kind,
-            statement.region,
-            statement.period,
-            round(statement.canonical_value, 9),
-            statement.canonical_unit,
-            statement.change,
-            metric,
-        )
+        key = (*_figure(statement), metric)
         if key in seen:
             continue
         seen.add(key)

@@ -18,7 +18,7 @@ from collections import Counter
 
 import attrs
 
-from ..periods import five_year_plan
+from ..periods import Period
 
 __all__ = [
     "MAX_SENTENCE",
@@ -337,7 +337,6 @@ _YEAR_LEAD = re.compile(
     r"^(?:[(（][一二三四五六七八九十]+[)）])?(?:各位代表,)?(?:刚刚过去的|过去的)?"
     r"(?:(?P<year>\d{4})年(?!以来)|过去一年|一年来|去年)"
 )
-_CHINESE_ORDINALS = "一二三四五六七八九"
 #: a paragraph opening on the next plan's targets: “十五五”时期经济社会发展的主要目标是
 _NEXT_PLAN_LEAD = re.compile(
     r"^(?:[(（][一二三四五六七八九十]+[)）])?[“\"]?十[一二三四五六七八九]五[”\"]?时期[^。\n]{0,16}(?:目标|任务)"
@@ -416,9 +415,10 @@ class _Part:
 
 def _five_years(title: str, reviewed: int) -> tuple[int, int]:
     """The five years a retrospective covers: the named plan's, else the five up to ``reviewed``."""
-    match = re.search(r"十(?P<n>[一二三四五六七八九])五", title)
+    match = re.search(r"十[一二三四五六七八九]五", title)
     if match is not None:
-        return five_year_plan(10 + _CHINESE_ORDINALS.index(match.group("n")) + 1)
+        plan = Period.parse(match.group())
+        return plan.start_year, plan.end_year
     return reviewed - 4, reviewed
 
 

@@ -478,3 +478,15 @@ def test_hidden_folders_are_passed_over(tmp_path: Path) -> None:
     assert [e.name for e in find_documents([folder])] == sorted(
         p.name for p in folder.glob("*.txt")
     )
+
+
+@pytest.mark.parametrize("option", [["--jobs", "2"], ["--scheduler", "tcp://127.0.0.1:1"]])
+def test_an_option_for_a_corpus_given_with_single_files_is_refused(
+    option: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # without a folder or a manifest nothing is read in parallel: the option is not ignored
+    seed = str(Path(__file__).resolve().parents[1] / "seeds" / "000_6faf6b9d7d4512a8.txt")
+    assert cli.main(["audit", seed, *option]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"ValueError: {option[0]}: documents are read on several cores")
+    assert len(err.splitlines()) == 1

@@ -537,6 +537,12 @@ def _run_audit(args: argparse.Namespace) -> int:
             "--format jsonl: JSON lines are written for a corpus (a folder of raw documents "
             "or --manifest); use --format json"
         )
+    for option, given in (("--scheduler", args.scheduler), ("--jobs", args.jobs)):
+        if given is not None:  # it would change nothing: say so rather than ignore it
+            raise ValueError(
+                f"{option}: documents are read on several cores or a cluster only for a corpus "
+                "(a folder of raw documents or --manifest); the files given are read one by one"
+            )
     as_of = dt.date.today() if args.as_of is None else parse_date(args.as_of)
     if args.output is not None:  # before any work; checked again when it is written
         check_output(args.output, _given(args))

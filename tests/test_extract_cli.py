@@ -83,3 +83,16 @@ def test_the_command_writes_the_mapping_of_statements_to_json_byte_for_byte(
     out = tmp_path / f"out.{format}"
     assert main(["extract", "--format", format, "-o", str(out), *map(str, files)]) == 0
     assert out.read_text(encoding="utf-8") == expected
+
+
+def test_evaluate_reads_documents_as_the_audit_does(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # a GBK copy of a seed is read as the audit reads it, and scores as the seed does
+    seed = ROOT / "seeds" / "000_6faf6b9d7d4512a8.txt"
+    copy = tmp_path / seed.name
+    copy.write_bytes(seed.read_text(encoding="utf-8").encode("gb18030"))
+    assert main(["evaluate", str(seed)]) == 0
+    expected = capsys.readouterr().out
+    assert main(["evaluate", str(copy)]) == 0
+    assert capsys.readouterr().out == expected

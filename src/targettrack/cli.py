@@ -30,7 +30,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from ._errors import DataError, TargetTrackError
-from ._files import read_text
 from .dataset import Dataset, Document, load_document
 from .match import Audit, SourceDocument, audit
 from .model import Goal, Outcome, Unplaced
@@ -1074,7 +1073,9 @@ def _run_evaluate(args: argparse.Namespace) -> int:
         raise DataError(str(gold_path), None, "no gold files here; pass --gold DIR")
     files = [Path(f) for f in args.files] or sorted(seeds_dir().glob("*.txt"))
     gold = load_gold(gold_path)
-    texts = {path.name: read_text(path) for path in files}
+    # read as the audit reads them (any encoding, PDF, Word, web page): the gold's spans
+    # point into that text
+    texts = {path.name: _read(path, _Options(args)).text for path in files}
     for name, items in gold.items():
         if name in texts:
             for item in items:

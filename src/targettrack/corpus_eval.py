@@ -28,10 +28,11 @@ from typing import Any
 import attrs
 
 from ._errors import DataError
-from ._files import line_of, load_yaml, read_text, shipped
+from ._files import line_of, load_yaml, shipped
 from .catalog import Catalog, default_catalog
 from .corpus import DocumentEntry, pair_documents, read_corpus_document
 from .corpus import audit_pair as paired_audit
+from .extract import read_document
 from .extract.statement import canonical
 from .match import Audit
 from .model import Amount, Goal, Source, Status, Verdict
@@ -174,8 +175,9 @@ def load_pairs(gold: str | Path | None = None, corpus: str | Path | None = None)
                     1,
                     f"{field!r} must be a file name in the corpus folder (got {name!r})",
                 )
-        plan = read_text(corpus_path / data["plan"])
-        review = read_text(corpus_path / data["review"])
+        # the texts as the audit reads them (read_document): the gold's spans point into them
+        plan = read_document(corpus_path / data["plan"]).text
+        review = read_document(corpus_path / data["review"]).text
         goals = tuple(_goal(file, data, record, plan, review) for record in data["goals"])
         pairs.append(
             GoldPair(

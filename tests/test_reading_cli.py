@@ -303,3 +303,15 @@ def test_the_core_install_reads_text_and_names_the_extra_for_the_rest(
         assert err.startswith(f"ReaderMissing: {path}: reading it needs ")
         assert err.rstrip().endswith("pip install 'targettrack[formats]'")
         assert len(err.splitlines()) == 1
+
+
+def test_text_never_writes_over_the_document_it_reads(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    pdf = tmp_path / "plan.pdf"
+    pdf.write_bytes((DOCUMENTS / "hebei_2025_gov_work_report.pdf").read_bytes())
+    before = pdf.read_bytes()
+    status, out, err = run(capsys, "text", str(pdf), "-o", str(pdf))
+    assert (status, out) == (1, "")
+    assert err == f"OSError: {pdf}: an input of this command; the report would replace it\n"
+    assert pdf.read_bytes() == before

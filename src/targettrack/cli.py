@@ -1032,12 +1032,15 @@ def _add_extract(subparsers: Any) -> None:
 
 
 def _run_text(args: argparse.Namespace) -> int:
+    given = [Path(args.file)]
+    if args.output is not None:  # before any work: never over the document itself
+        check_output(args.output, given)
     document = _read(Path(args.file), _Options(args))
     if args.output is None:
         _print(document.text)
         print(document.describe(), file=sys.stderr)
     else:
-        write_atomic(args.output, document.text)
+        write_atomic(args.output, document.text, inputs=given)
         _print(f"{document.describe()} — {args.output}\n")
     return 0
 

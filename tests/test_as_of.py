@@ -137,10 +137,17 @@ def test_a_date_is_read_from_a_header_or_a_date_line(text: str, date: dt.date | 
     assert issue_date(text) == date
 
 
+#: The corpus's reports copied without their header: no date anywhere in the text
+_UNDATED = {"national_2011_gov_work_report.txt", "national_2016_gov_work_report.txt"}
+
+
 def test_work_reports_of_the_corpus_are_dated() -> None:
     corpus = Path(__file__).resolve().parents[1] / "corpus"
     for path in sorted(corpus.glob("*_gov_work_report.txt")):
         date = issue_date(path.read_text(encoding="utf-8"))
+        if path.name in _UNDATED:
+            assert date is None, path.name
+            continue
         assert date is not None, path.name
         assert str(date.year) in path.name, path.name
 

@@ -53,12 +53,8 @@ def test_the_command_writes_the_mapping_of_statements_to_json_byte_for_byte(
 ) -> None:
     # the command sets each document's statements aside as it reads them (memory holds one
     # document's at a time); what it writes is still the library's mapping, exactly
-    import targettrack as tt
-    from targettrack.extract import (
-        extract_statements,
-        statements_to_json,
-        statements_to_yaml,
-    )
+    from targettrack.extract import ingest, statements_to_json, statements_to_yaml
+    from targettrack.extract.identity import identity_to_dict
 
     empty = tmp_path / "empty.txt"
     empty.write_text("没有数字的一行。\n", encoding="utf-8")
@@ -67,16 +63,14 @@ def test_the_command_writes_the_mapping_of_statements_to_json_byte_for_byte(
         empty,
         ROOT / "tests" / "fixtures" / "documents" / "hebei_2026_gov_work_report.pdf",
     ]
-    documents = [tt.read_document(path) for path in files]
-    statements = [
-        s
-        for document, path in zip(documents, files, strict=True)
-        for s in extract_statements(document.text, doc=path.name)
-    ]
+    read = [ingest(path) for path in files]
+    documents = [r.document for r in read]
+    identities = [identity_to_dict(r.identity) for r in read]
+    statements = [s for r in read for s in r.statements]
     if format == "yaml":
-        expected = statements_to_yaml(statements, documents)
+        expected = statements_to_yaml(statements, documents, identities)
     else:
-        data = statements_to_json(statements, documents)
+        data = statements_to_json(statements, documents, identities)
         expected = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     assert main(["extract", "--format", format, *map(str, files)]) == 0
     assert capsys.readouterr().out == expected

@@ -192,7 +192,13 @@ def test_extract_cites_pages_and_names_the_documents(capsys: pytest.CaptureFixtu
     assert status == 0
     data = json.loads(out)
     document = tt.read_document(path)
-    assert data["documents"] == [document.to_dict()]
+    identity = tt.extract.identity.identity_to_dict(tt.extract.ingest(path).identity)
+    assert data["documents"] == [{**document.to_dict(), "identity": identity}]
+    assert (identity["government"], identity["year"], identity["genre"]) == (
+        "河北",
+        2025,
+        "work_report",
+    )
     assert data["documents"][0]["pages"] == list(document.pages)
     for statement in data["statements"]:
         source = statement["source"]
@@ -260,8 +266,10 @@ def test_bad_documents_are_one_line(
     output = tmp_path / "out.json"
     status, out, err = run(capsys, command, str(path), "-o", str(output))
     if command != "audit" and name == "notes.md":
-        # extract and text read a file of any other suffix as text
-        assert (status, err) == (0, "") and output.exists()
+        # extract and text read a file of any other suffix as text; extract says it found
+        # no figure in it
+        quiet = "" if command == "text" else f"warning: {path}: no quantified statement found\n"
+        assert (status, err) == (0, quiet) and output.exists()
         return
     assert (status, out) == (1, "")
     lines = err.splitlines()

@@ -201,33 +201,31 @@ def _is_corpus(args: argparse.Namespace) -> bool:
     return False
 
 
-def _extract(path: Path, inputs: _Inputs, options: _Options) -> None:
-    """Read a raw document through the extractor (``targettrack.extract``)."""
-    from .extract import extract_statements, issue_date, to_records
-    from .extract.structure import document_title
-
-    document = _read(path, options)
-    text = document.text
-    statements = extract_statements(
-        text, doc=path.name, region=options.region, year=options.year, catalog=options.catalog
-    )
-    goals, outcomes, unplaced = to_records(statements, options.catalog)
-    _warn_unread(path, statements, goals, outcomes, options, text)
-    inputs.goals.extend(goals)
-    inputs.outcomes.extend(outcomes)
-    inputs.unplaced.extend(unplaced)
+def _add_ingested(read: Any, inputs: _Inputs) -> None:
+    """A raw document read by :func:`targettrack.extract.ingest.ingest_documents` into the
+    inputs; its notices are printed as warnings."""
+    _warn(read.notices)
+    inputs.goals.extend(read.goals)
+    inputs.outcomes.extend(read.outcomes)
+    inputs.unplaced.extend(read.unplaced)
+    document = read.document
     inputs.documents.append(
         SourceDocument(
-            path.name,
-            document_title(text),
-            options.date_of(str(path), issue_date(text)),
+            read.name,
+            read.title,
+            read.issued,
             reader=document.reader,
             encoding=document.encoding,
             sha256=document.sha256,
             pages=document.pages,
         )
     )
-    inputs.texts[path.name] = text
+    inputs.texts[read.name] = read.text
+
+
+def _warn(notices: Any) -> None:
+    for notice in notices:
+        print(f"warning: {notice}", file=sys.stderr)
 
 
 def _read(path: Path, options: _Options) -> DocumentText:
@@ -278,44 +276,6 @@ class _Options:
         return given
 
 
-def _warn_unread(
-    path: Path,
-    statements: Sequence[Any],
-    goals: Sequence[Goal],
-    outcomes: Sequence[Outcome],
-    options: _Options,
-    inputs_text: str | None = None,
-) -> None:
-    """Name a document whose region, year or statements could not be told, and what to pass;
-    and runs of digits or numerals too long to be read as numbers, which are left out."""
-    from ._text import MAX_NUMBER_LENGTH, long_numbers
-
-    runs = long_numbers(inputs_text) if inputs_text is not None else []
-    if runs:
-        start, end = runs[0]
-        more = f" (and {len(runs) - 1} more)" if len(runs) > 1 else ""
-        print(
-            f"warning: {path}[{start}:{end}]: {end - start} digits or numerals in a row, more "
-            f"than the {MAX_NUMBER_LENGTH} of the longest number read, are left out{more}",
-            file=sys.stderr,
-        )
-    if not statements:
-        print(f"warning: {path}: no quantified statement found", file=sys.stderr)
-        return
-    if options.region is None and not any(s.region for s in statements):
-        print(
-            f"warning: {path}: the region could not be told from the text; pass --region",
-            file=sys.stderr,
-        )
-    if options.year is None and not any(s.period is not None for s in statements):
-        print(
-            f"warning: {path}: the year could not be told from the text; pass --year",
-            file=sys.stderr,
-        )
-    if not goals and not outcomes:
-        print(f"warning: {path}: no goal or outcome could be placed", file=sys.stderr)
-
-
 def _warn_undated(result: Audit) -> None:
     """Name every document drawn on whose issue date is not known."""
     for name in result.undated:
@@ -340,10 +300,11 @@ def load_inputs(files: Sequence[str], options: _Options | None = None) -> _Input
     for name in files:  # raw documents given twice or named alike: refused before any work
         if Path(name).suffix.lower() in READERS:
             inputs.claim(Path(name).name, Path(name), Path(name))
+    raw: list[Path] = []
     for name in files:
         path = Path(name)
         if path.suffix.lower() in READERS or path.suffix.lower() in UNREAD:
-            _extract(path, inputs, options)
+            raw.append(path)
         elif path.is_dir() or path.suffix.lower() in (".yaml", ".yml"):
             if not path.exists():
                 raise DataError(name, None, "no such file")
@@ -360,6 +321,20 @@ def load_inputs(files: Sequence[str], options: _Options | None = None) -> _Input
                 "expected a curated dataset (.yaml), a folder of them, or a raw document "
                 f"({', '.join(RAW_SUFFIXES)}), got a {path.suffix or 'suffix-less'} file",
             )
+    if raw:
+        from .extract.ingest import ingest_documents
+
+        # the documents named together are one government's plan and its reviews: a document
+        # that does not tell its government takes the one the others tell
+        for read in ingest_documents(
+            raw,
+            encoding=options.encoding,
+            region=options.region,
+            year=options.year,
+            issued=options.issued,
+            catalog=options.catalog,
+        ):
+            _add_ingested(read, inputs)
     inputs.add_dataset(Dataset(documents), options, claimed=True)
     return inputs
 
@@ -931,7 +906,8 @@ def _add_catalog_option(parser: argparse.ArgumentParser) -> None:
 def _run_extract(args: argparse.Namespace) -> int:
     import json
 
-    from .extract import extract_statements
+    from .extract.identity import identity_to_dict
+    from .extract.ingest import ingest
 
     if args.output is not None:
         check_output(args.output, _given(args))
@@ -942,16 +918,17 @@ def _run_extract(args: argparse.Namespace) -> int:
     # document's at a time; the output is the mapping statements_to_json makes, byte for byte
     with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
         for name in args.files:
-            path = Path(name)
-            document = _read(path, options)
-            documents.append(document.to_dict())
-            for statement in extract_statements(
-                document.text,
-                doc=path.name,
+            read = ingest(
+                Path(name),
+                encoding=options.encoding,
                 region=options.region,
                 year=options.year,
                 catalog=options.catalog,
-            ):
+            )
+            _warn(read.notices)
+            document = read.document
+            documents.append({**document.to_dict(), "identity": identity_to_dict(read.identity)})
+            for statement in read.statements:
                 item = statement.to_dict()
                 if document.pages:
                     item["source"]["page"] = document.page_of(statement.source.start)
@@ -961,7 +938,7 @@ def _run_extract(args: argparse.Namespace) -> int:
                     piece = json.dumps(item, ensure_ascii=False, indent=2, allow_nan=False)
                     spool.write(("" if count == 0 else ",\n") + _indent(piece, "    "))
                 count += 1
-            del document
+            del document, read
 
         def write(stream: TextIO) -> int:
             spool.seek(0)
@@ -1069,7 +1046,7 @@ def _add_text(subparsers: Any) -> None:
 def _run_evaluate(args: argparse.Namespace) -> int:
     from .dataset import seeds_dir
     from .evaluation import evaluate_extraction, gold_dir, load_gold
-    from .extract import extract_statements
+    from .extract.ingest import ingest
 
     gold_path = Path(args.gold) if args.gold is not None else gold_dir()
     if not gold_path.exists():
@@ -1078,7 +1055,9 @@ def _run_evaluate(args: argparse.Namespace) -> int:
     gold = load_gold(gold_path)
     # read as the audit reads them (any encoding, PDF, Word, web page): the gold's spans
     # point into that text
-    texts = {path.name: _read(path, _Options(args)).text for path in files}
+    options = _Options(args)
+    read = [ingest(path, encoding=options.encoding) for path in files]
+    texts = {r.name: r.text for r in read}
     for name, items in gold.items():
         if name in texts:
             for item in items:
@@ -1088,7 +1067,7 @@ def _run_evaluate(args: argparse.Namespace) -> int:
                         None,
                         f"{name}: a gold quote is not the text at [{item.start}:{item.end}]",
                     )
-    statements = [s for name, text in texts.items() for s in extract_statements(text, doc=name)]
+    statements = [s for r in read for s in r.statements]
     report = evaluate_extraction(statements, {name: gold[name] for name in texts if name in gold})
     _print(report.format() + "\n")
     return 0

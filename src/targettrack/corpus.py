@@ -41,10 +41,10 @@ import attrs
 from ._errors import DataError
 from ._files import load_yaml
 from .catalog import Catalog, catalog_files, default_catalog
-from .extract import extract_statements, to_records
 from .extract.formats import READERS
-from .extract.formats import read_document as read_file
-from .extract.structure import document_title, document_year, work_report_header
+from .extract.identity import Identity, overridden
+from .extract.ingest import Notice, identify_document, ingest
+from .extract.structure import document_year
 from .extract.text import prepare
 from .match import Audit, SourceDocument, audit
 from .model import Goal, Outcome, Status, Unplaced, Verdict
@@ -306,6 +306,14 @@ class CorpusDocument:
     horizon: int | None = None
     #: where the records were set aside (:func:`stream_corpus`), or None: they are here
     spill: str | None = attrs.field(default=None, repr=False)
+    #: the last year whose outcomes it reports (a work report of 2026: 2025; a bulletin of
+    #: 2025: 2025), or None for a plan
+    reviewed: int | None = None
+    genre: str = "article"
+    #: who wrote it and for which year, each decision with its evidence
+    identity: Identity | None = attrs.field(default=None, repr=False)
+    #: what could not be told or read (:class:`targettrack.extract.ingest.Notice`)
+    notices: tuple[Notice, ...] = attrs.field(default=(), converter=_tuple, repr=False)
 
     @property
     def source(self) -> SourceDocument:
@@ -334,29 +342,17 @@ class CorpusDocument:
         return attrs.evolve(self, goals=(), outcomes=(), unplaced=(), spill=path)
 
     def warnings(self) -> list[str]:
-        """What could not be told of the document, one line each, naming the file."""
-        lines = []
-        if self.empty_pages:
-            many = len(self.empty_pages) > 1
-            pages = ", ".join(str(number) for number in self.empty_pages)
+        """What could not be told or read of the document, one line each, naming the file:
+        the notices of its reading (the same lines a single-file audit prints), and its
+        government or year when neither the text nor a manifest tells them."""
+        lines = [str(notice) for notice in self.notices]
+        said = " ".join(lines)
+        if self.government is None and "government could not be told" not in said:
             lines.append(
-                f"{self.path}: no text layer on page{'s' if many else ''} {pages}: "
-                f"not read (OCR {'them' if many else 'it'} first)"
+                f"{self.path}: the government could not be told from the text; pass --region"
             )
-        if not self.statements:
-            lines.append(f"{self.path}: no quantified statement found")
-        elif not self.placed:
-            lines.append(f"{self.path}: no goal or outcome could be placed")
-        if self.government is None:
-            lines.append(
-                f"{self.path}: the government could not be told from the text; "
-                "give it in a manifest or pass --region"
-            )
-        if self.year is None:
-            lines.append(
-                f"{self.path}: the year could not be told from the text; "
-                "give it in a manifest or pass --year"
-            )
+        if self.year is None and "year could not be told" not in said:
+            lines.append(f"{self.path}: the year could not be told from the text; pass --year")
         return lines
 
 
@@ -380,51 +376,64 @@ def read_corpus_document(
     year: int | None = None,
     catalog: Catalog | None = None,
     catalog_extra: Sequence[str] = (),
+    encoding: str | None = None,
 ) -> CorpusDocument:
-    """Read one document: its statements, and its government, year and role from the entry
-    or, where the entry says nothing, from the text (``region`` and ``year``: what to assume
-    when neither does). The catalog is ``catalog``, else the shipped files and
-    ``catalog_extra`` (files, so that a worker process or a Dask worker builds its own: the
-    arguments and the result are plain values that pickle)."""
+    """Read one document through :func:`targettrack.extract.ingest.ingest`: its statements,
+    and its government, year and role from the entry (a manifest) or, where the entry says
+    nothing, from the text (``region`` and ``year``: what to assume when neither does). The
+    catalog is ``catalog``, else the shipped files and ``catalog_extra`` (files, so that a
+    worker process or a Dask worker builds its own: the arguments and the result are plain
+    values that pickle)."""
     catalog = catalog or _catalog(tuple(catalog_extra))
-    read = read_file(entry.path)
-    text = read.text
-    header = work_report_header(prepare(text[:6000]).compact)
-    # the manifest, else the header; ``region`` and ``year`` only where neither says
-    government = entry.government or (header.region if header else None)
-    written = entry.year or (header.year if header else None)
-    statements = extract_statements(
-        text, doc=entry.name, region=government or region, year=written or year, catalog=catalog
+    document, identity = identify_document(
+        entry.path,
+        encoding=encoding,
+        region=entry.government,
+        year=entry.year,
+        signal="manifest",
     )
-    goals, outcomes, unplaced = to_records(statements, catalog)
+    # where neither the manifest nor the text tells them: what the command line assumes
+    if identity.government is None and region is not None:
+        identity = overridden(identity, government=region)
+    if identity.year is None and year is not None:
+        identity = overridden(identity, year=year)
+    read = ingest(document, name=entry.name, identity=identity, catalog=catalog)
+    goals, outcomes = read.goals, read.outcomes
+    government = identity.government
     if government is None:
-        regions = Counter(s.region for s in statements if s.region)
+        regions = Counter(s.region for s in read.statements if s.region)
         government = regions.most_common(1)[0][0] if regions else region
+    written = identity.year
     if written is None:
-        written = document_year(prepare(text).compact) or year
-    delivered = None
-    if header is not None and header.delivered is not None:
-        delivered = dt.date(*header.delivered)
+        written = document_year(prepare(document.text).compact) or year
+    role = entry.role or identity.role or _role(False, len(goals), len(outcomes))
+    reviewed = identity.reviewed
+    if reviewed is None and written is not None:
+        reviewed = written - 1 if role != "plan" else None
     return CorpusDocument(
         path=entry.path,
         name=entry.name,
         government=government,
         year=written,
-        role=entry.role or _role(header is not None, len(goals), len(outcomes)),
-        title=document_title(text),
-        delivered=delivered,
+        role=role,
+        title=read.title,
+        delivered=read.issued,
         goals=goals,
         outcomes=outcomes,
-        unplaced=unplaced,
-        statements=len(statements),
-        reader=read.reader,
-        encoding=read.encoding,
-        sha256=read.sha256,
-        pages=read.pages,
-        empty_pages=read.empty_pages,
+        unplaced=read.unplaced,
+        statements=len(read.statements),
+        reader=document.reader,
+        encoding=document.encoding,
+        sha256=document.sha256,
+        pages=document.pages,
+        empty_pages=document.empty_pages,
         goal_count=len(goals),
         placed=len(goals) + len(outcomes),
         horizon=max((g.period.end_year for g in goals), default=None),
+        reviewed=reviewed,
+        genre=identity.genre,
+        identity=identity,
+        notices=read.notices,
     )
 
 
@@ -596,16 +605,18 @@ def pair_documents(
             continue
         if document.role not in _PLANS:
             continue
-        # the year after the last its goals are about: a later document cannot report on them
-        last = (document.horizon or document.year) + 1
+        # the last year its goals are about: a later document's review of a later year
+        # cannot report on them
+        last = max(document.horizon or document.year, document.year)
         later = tuple(
             sorted(
                 (
                     d
                     for d in groups[document.government]
                     if d.role in _REVIEWS
-                    and d.year is not None
-                    and document.year < d.year <= max(last, document.year + 1)
+                    and d is not document
+                    and d.reviewed is not None
+                    and document.year <= d.reviewed <= last
                 ),
                 key=lambda d: (d.year or 0, d.name),
             )

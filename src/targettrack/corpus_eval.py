@@ -80,6 +80,10 @@ class GoldPair:
     review: str
     goals: tuple[GoldGoal, ...]
     held_out: bool = False
+    #: developed, held out (kept from the rules' development), or new (measured as they came)
+    group: str = "developed"
+    #: the period the goals are for, when more than the year (a five-year plan: 2011—2015)
+    period: Period | None = None
 
 
 def corpus_dir() -> Path:
@@ -188,9 +192,17 @@ def load_pairs(gold: str | Path | None = None, corpus: str | Path | None = None)
                 review=str(data["review"]),
                 goals=goals,
                 held_out=bool(data.get("held_out", False)),
+                group=_group(data),
+                period=None if data.get("period") is None else Period.parse(str(data["period"])),
             )
         )
     return pairs
+
+
+def _group(data: dict[str, Any]) -> str:
+    if data.get("group") == "new":
+        return "new"
+    return "held out" if data.get("held_out") else "developed"
 
 
 @attrs.frozen
@@ -212,6 +224,12 @@ class PairScore:
     right: int  # found goals with the gold verdict, strict or not
     wrong_year: int
     misses: tuple[Miss, ...]
+    #: strict goals a reader decides (met or missed), and how many the audit decided so
+    decided: int = 0
+    decided_right: int = 0
+    #: strict goals a reader calls unreported, and how many the audit gave met or missed
+    unreported: int = 0
+    overdecided: int = 0
 
 
 def _same_target(goal: Goal, gold: GoldGoal) -> bool:
@@ -263,14 +281,21 @@ def audit_pair(pair: GoldPair, corpus: Path, catalog: Catalog) -> Audit:
 
 def score_pair(pair: GoldPair, result: Audit) -> PairScore:
     """The figures of one pair's audit against its gold."""
-    year = Period.from_year(pair.year)
+    year = pair.period or Period.from_year(pair.year)
     verdicts = [v for v in result.verdicts if v.goal.source.doc == pair.plan]
     found = strict = strict_right = right = wrong_year = 0
+    decided = decided_right = unreported = overdecided = 0
     misses = []
     for gold in pair.goals:
         verdict = _match(gold, verdicts)
         if gold.strict:
             strict += 1
+            if gold.verdict is Status.UNREPORTED:
+                unreported += 1
+                overdecided += verdict is not None and verdict.status is not Status.UNREPORTED
+            else:
+                decided += 1
+                decided_right += verdict is not None and verdict.status is gold.verdict
         if verdict is None:
             misses.append(Miss(gold, None))
             continue
@@ -284,7 +309,19 @@ def score_pair(pair: GoldPair, result: Audit) -> PairScore:
             not year.contains(o.period) for o in verdict.evidence
         ):
             wrong_year += 1
-    return PairScore(pair, found, strict, strict_right, right, wrong_year, tuple(misses))
+    return PairScore(
+        pair,
+        found,
+        strict,
+        strict_right,
+        right,
+        wrong_year,
+        tuple(misses),
+        decided,
+        decided_right,
+        unreported,
+        overdecided,
+    )
 
 
 def evaluate_pairs(
@@ -306,9 +343,14 @@ def _row(name: str, scores: Sequence[PairScore]) -> str:
     strict = sum(s.strict for s in scores)
     right = sum(s.strict_right for s in scores)
     wrong_year = sum(s.wrong_year for s in scores)
+    decided = sum(s.decided for s in scores)
+    decided_right = sum(s.decided_right for s in scores)
+    unreported = sum(s.unreported for s in scores)
+    overdecided = sum(s.overdecided for s in scores)
     return (
         f"{name:<12} {goals:>5} {found:>6} {_percent(found, goals):>7} {strict:>7} {right:>6} "
-        f"{_percent(right, strict):>7} {wrong_year:>10}"
+        f"{_percent(right, strict):>7} {decided:>7} {_percent(decided_right, decided):>7} "
+        f"{unreported:>6} {_percent(overdecided, unreported):>7} {wrong_year:>10}"
     )
 
 
@@ -319,21 +361,22 @@ def _quote(source: Source | None) -> str:
 
 
 def format_scores(scores: Sequence[PairScore], *, misses: bool = True) -> str:
-    """The figures as a table, per pair and for the developed and held-out pairs, then each
-    goal the audit got wrong with the plan's quote, the gold evidence and the audit's reason."""
+    """The figures as a table, per pair and for the developed, held-out and new pairs, then
+    each goal the audit got wrong with the plan's quote, the gold evidence and the audit's
+    reason. Columns: gold goals, found; strict verdicts, right; strict goals a reader decides
+    (met or missed), decided right; strict goals a reader calls unreported, given met or
+    missed; met or missed verdicts citing evidence outside the goals' period."""
     header = (
         f"{'pair':<12} {'goals':>5} {'found':>6} {'':>7} {'strict':>7} {'right':>6} {'':>7} "
-        f"{'wrong year':>10}"
+        f"{'decided':>7} {'right':>7} {'unrep.':>6} {'decided':>7} {'wrong year':>10}"
     )
     lines = [header]
     lines.extend(_row(s.pair.pair, [s]) for s in scores)
-    developed = [s for s in scores if not s.pair.held_out]
-    held = [s for s in scores if s.pair.held_out]
     lines.append("")
-    if developed:
-        lines.append(_row(f"developed {len(developed)}", developed))
-    if held:
-        lines.append(_row(f"held out {len(held)}", held))
+    for group in ("developed", "held out", "new"):
+        members = [s for s in scores if s.pair.group == group]
+        if members:
+            lines.append(_row(f"{group} {len(members)}", members))
     lines.append(_row("all", scores))
     if misses:
         for score in scores:

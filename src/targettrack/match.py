@@ -228,7 +228,7 @@ def audit(
             verdict = attrs.evolve(
                 verdict, pace=pace(verdict, index, as_of, catalog, issued, key=key)
             )
-        verdicts.append(_state(verdict, catalog.get(key), undated_names, as_of))
+        verdicts.append(_state(verdict, metric_of(goal, key, catalog), undated_names, as_of))
     return Audit(
         as_of=as_of,
         verdicts=verdicts,
@@ -612,6 +612,17 @@ def _decided(
 # -- the rules ---------------------------------------------------------------------------------
 
 
+def metric_of(goal: Goal, key: str, catalog: Catalog) -> Metric | None:
+    """The catalog's indicator a goal of measure ``key`` is judged as, or None: a goal whose
+    target is in a unit the indicator cannot take (新开工改造城镇老旧小区3011万平方米 when the
+    indicator counts 个) keeps the unit its text says and is compared only with figures in a
+    unit that converts to it."""
+    metric = catalog.get(key)
+    if metric is not None and _Scale(goal, metric).factor(goal.target.unit) is None:
+        return None
+    return metric
+
+
 def judge(
     goal: Goal,
     index: dict[tuple[str, str], list[Outcome]],
@@ -633,7 +644,7 @@ def judge(
         key = measure_key(goal.metric, catalog)
     if key != goal.metric:
         goal = attrs.evolve(goal, metric=key)
-    metric = catalog.get(key)
+    metric = metric_of(goal, key, catalog)
     same = index.get((goal.region, key), ())
     candidates = _candidates(goal, metric, index, same)
     if not candidates and (metric is None or metric.kind not in (Kind.FLOW, Kind.STOCK)):
@@ -943,7 +954,7 @@ def pace(
     if _due(goal, as_of) or goal.recurrence is Recurrence.ANNUAL:
         return None
     key = key or measure_key(goal.metric, catalog)
-    metric = catalog.get(key)
+    metric = metric_of(goal, key, catalog)
     scale = _Scale(goal, metric)
     low, high = scale.target()
     target = high if high is not None and _about(metric, goal) is About.CEILING else low

@@ -21,6 +21,8 @@ One module a step, data flowing one way:
 """
 
 from .formats import DocumentText, read_document
+from .identity import Identity, identify, issue_date
+from .ingest import Ingested, Notice, ingest, ingest_documents
 from .placement import PHRASES, to_records, unplaced
 from .reader import extract_statements
 from .statement import (
@@ -29,13 +31,18 @@ from .statement import (
     statements_to_json,
     statements_to_yaml,
 )
-from .structure import issue_date
 
 __all__ = [
     "PHRASES",
     "DocumentText",
+    "Identity",
+    "Ingested",
+    "Notice",
     "Statement",
     "extract_statements",
+    "identify",
+    "ingest",
+    "ingest_documents",
     "issue_date",
     "read_document",
     "statements_from_json",

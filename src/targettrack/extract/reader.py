@@ -46,6 +46,7 @@ from .context import (
     year_period,
     years_period,
 )
+from .identity import Identity, identify, overridden
 from .items import (
     HEADS,
     PARTS,
@@ -63,12 +64,13 @@ from .scan import scan
 from .statement import GOAL, OUTCOME, Statement, canonical, make_amount
 from .structure import (
     PLAN,
+    Header,
     Sentence,
     bounded,
+    bulletin_sentences,
     document_year,
     horizon,
     sentences,
-    work_report_header,
     work_report_sentences,
 )
 from .text import Prepared, prepare
@@ -107,11 +109,13 @@ def extract_statements(
     year: int | None = None,
     region: str | None = None,
     catalog: Catalog | None = None,
+    identity: Identity | None = None,
 ) -> list[Statement]:
     """The candidate goals and outcomes of a raw document, in text order.
 
-    ``year`` and ``region`` are the defaults for text before any cue names them (a plan with no
-    year in it, a report that never names its province). ``catalog`` places metrics (the
+    ``identity`` is who wrote the document and for which year (:func:`identify`, worked out
+    from the text when not given); ``year`` and ``region`` override what it says (a plan with
+    no year in it, a report that never names its province). ``catalog`` places metrics (the
     default catalog otherwise). Never raises on odd text: what cannot be read is left out.
     """
     if not isinstance(text, str):
@@ -119,19 +123,8 @@ def extract_statements(
     catalog = catalog or default_catalog()
     prepared = prepare(text)
     compact = prepared.compact
-    header = work_report_header(compact)
-    if header is not None:
-        # a 政府工作报告: its header says who reports and for which year; --region and
-        # --year override what it says
-        header = attrs.evolve(header, region=region or header.region, year=year or header.year)
-        region, year = header.region, header.year
-    structured = None if header is None else work_report_sentences(compact, header)
-    if structured is not None:
-        parsed, plan_document = structured, False
-    else:
-        if year is None:
-            year = document_year(compact)
-        parsed, plan_document = sentences(compact, region=region, year=year)
+    identity = overridden(identity or identify(prepared), government=region, year=year)
+    parsed, plan_document, region, year = _structure(compact, identity, region, year)
     plan_horizon = horizon(compact) if plan_document else None
     if plan_document:
         # a plan (意见, 规划, 方案): every sentence looks to the plan's horizon
@@ -153,6 +146,40 @@ def extract_statements(
     statements.extend(s for s in highlights if _figure(s) not in stated)
     statements.sort(key=lambda s: (s.source.start, s.source.end, s.kind))
     return _deduplicate(statements)
+
+
+def _structure(
+    compact: str, identity: Identity, region: str | None, year: int | None
+) -> tuple[list[Sentence], bool, str | None, int | None]:
+    """The sentences with their parts, as the document's genre reads them: a work report's or
+    budget report's parts (review of the year before, goals of its year); a bulletin's
+    figures, all outcomes of its year; any other document by its headlines and cues."""
+    if identity.genre == "statistical_bulletin" and identity.reviewed is not None:
+        government = identity.government or region
+        return bulletin_sentences(compact, government, identity.reviewed), False, government, year
+    if identity.genre in ("work_report", "budget_report") or identity.body_start is not None:
+        delivered = identity.issued
+        header = Header(
+            identity.government,
+            identity.year,
+            None if delivered is None else (delivered.year, delivered.month, delivered.day),
+            identity.body_start or 0,
+        )
+        structured = work_report_sentences(compact, header)
+        if structured is not None:
+            return structured, False, header.region, header.year
+    # any other document: what the user said (an option, a manifest, the other document of a
+    # pair) is what to assume where its headlines say nothing; so is a government its head names
+    told = identity.why("government")
+    if told is not None and told.signal != "body":
+        region = identity.government
+    given = identity.why("year")
+    if given is not None and given.start < 0:
+        year = identity.year
+    if year is None:
+        year = document_year(compact)
+    parsed, plan_document = sentences(compact, region=region, year=year)
+    return parsed, plan_document, region, year
 
 
 def _figure(statement: Statement) -> tuple[Any, ...]:

@@ -183,18 +183,25 @@ def make_amount(value: float, unit: str) -> Amount:
 
 
 def statements_to_json(
-    statements: Iterable[Statement], documents: Iterable[DocumentText] = ()
+    statements: Iterable[Statement],
+    documents: Iterable[DocumentText] = (),
+    identities: Iterable[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """``{"statements": [...]}``: every statement as a plain mapping (docs/extract.md).
 
     With the ``documents`` the statements were read from (:func:`~targettrack.read_document`),
     a ``documents`` list says how each was read, and a statement of a PDF cites its page
-    (``source.page``).
+    (``source.page``); with their ``identities`` (``identity_to_dict`` of each, in the same
+    order), each document says who wrote it, for which year and on what evidence.
     """
     read = {document.name: document for document in documents}
     data: dict[str, Any] = {}
     if read:
-        data["documents"] = [document.to_dict() for document in read.values()]
+        listed = [document.to_dict() for document in read.values()]
+        if identities is not None:
+            for item, identity in zip(listed, identities, strict=True):
+                item["identity"] = identity
+        data["documents"] = listed
     items = []
     for statement in statements:
         item = statement.to_dict()
@@ -212,11 +219,13 @@ def statements_from_json(data: dict[str, Any]) -> list[Statement]:
 
 
 def statements_to_yaml(
-    statements: Iterable[Statement], documents: Iterable[DocumentText] = ()
+    statements: Iterable[Statement],
+    documents: Iterable[DocumentText] = (),
+    identities: Iterable[dict[str, Any]] | None = None,
 ) -> str:
     """The statements as YAML text (the same mapping as :func:`statements_to_json`)."""
     return yaml.safe_dump(
-        statements_to_json(statements, documents),
+        statements_to_json(statements, documents, identities),
         allow_unicode=True,
         sort_keys=False,
         width=1000,

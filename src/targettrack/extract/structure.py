@@ -27,9 +27,10 @@ __all__ = [
     "Header",
     "Sentence",
     "bounded",
+    "bulletin_sentences",
     "document_title",
     "document_year",
-    "issue_date",
+    "signed_date",
     "sentences",
     "work_report_header",
     "work_report_sentences",
@@ -77,7 +78,7 @@ _HEADLINE = re.compile(
     r"经济和信息化委员会|经济和信息化局|经信厅|工信厅|发展和改革委员会|统计局|人大|"
     r"国民经济和社会发展)"
 )
-_NATIONAL = re.compile(r"^(?:国务院|中华人民共和国国家统计局|国家统计局)")
+_NATIONAL = re.compile(r"^(?:国务院|中华人民共和国国家统计局|国家统计局)(?![^,。\n]{0,12}调查队)")
 #: An article's opening: 2024年以来,上海市经济信息化部门…; 2024年,重庆深入学习…
 _OPENING = re.compile(
     r"^(?:做好)?(?:自)?(?:(?P<year>\d{4})年|今年|去年|上年)?(?P<since>以来)?,?"
@@ -321,7 +322,7 @@ _ADDRESS = re.compile(r"各位代表[:,]")
 _PART = re.compile(
     r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]{1,3}、)(?P<title>[^\n]*)"
 )
-_REVIEW_TITLE = re.compile(r"回顾|过去一年|过去五年|工作总结|发展成就|主要成就|取得的成绩")
+_REVIEW_TITLE = re.compile(r"回顾|过去一年|过去五年|工作总结|发展成就|主要成就|取得的成绩|执行情况")
 _FIVE_YEAR_TITLE = re.compile(r"十[一二三四五六七八九]五|五年")
 _NEXT_PLAN_TITLE = re.compile(r"十[一二三四五六七八九]五[”\"]?时期[^\n]{0,12}(?:目标|任务|举措)")
 _GLOSSARY = re.compile(r"^(?:名词解释|注释|附注)\s*$")
@@ -534,6 +535,34 @@ def work_report_sentences(text: str, header: Header) -> list[Sentence] | None:
     return result
 
 
+#: Where a bulletin's notes begin (注释:, 资料来源:, [1] at a line's start): nothing is read.
+_NOTES = re.compile(r"^(?:注释|注|附注|资料来源|说明)[::]|^(?:注释|附注)$|^\[1\]")
+
+
+def bulletin_sentences(text: str, region: str | None, year: int) -> list[Sentence]:
+    """The sentences of a statistical bulletin: every figure an outcome of its year, for the
+    government it is of; the notes at the end (注释, 资料来源) are not read."""
+    result: list[Sentence] = []
+    position = 0
+    length = len(text)
+    notes = False
+    while position < length:
+        match = _SPLIT.search(text, position)
+        end = match.start() if match else length
+        body = text[position:end]
+        paragraph = position == 0 or text[position - 1] == "\n"
+        if paragraph and _NOTES.match(body) and position > length // 2:
+            notes = True
+        if body.strip() and not notes:
+            result.append(
+                Sentence(
+                    position, end, region, REVIEW, year, 0, headline=_PART.match(body) is not None
+                )
+            )
+        position = end + 1
+    return result
+
+
 #: The longest title taken from a document's text, in characters: a longer line is cut, so a
 #: first line of megabytes makes no report of hundreds of megabytes (docs/input.md).
 TITLE_LENGTH = 120
@@ -577,18 +606,10 @@ def _chinese_number(text: str) -> int:
     return int("".join(_CHINESE_DIGITS[c] for c in text))
 
 
-def issue_date(text: str) -> dt.date | None:
-    """The date a document was issued, when its text says: the delivery date of a work
-    report's header (2025年1月19日在…人民代表大会…), else the last line that is only a date —
-    the date a document is signed with (２０２２ 年 ８ 月 ３０ 日, 二〇二二年八月三十日). A line
-    with more than a date (…２０２２ 年 ８ 月 ３１ 日印发, a printing note) is not a date line.
-    """
-    header = work_report_header(text)
-    if header is not None and header.delivered is not None:
-        try:
-            return dt.date(*header.delivered)
-        except ValueError:
-            pass
+def signed_date(text: str) -> dt.date | None:
+    """The last line of ``text`` that is only a date — the date a document is signed with
+    (２０２２ 年 ８ 月 ３０ 日, 二〇二二年八月三十日). A line with more than a date (…２０２２ 年 ８ 月
+    ３１ 日印发, a printing note) is not a date line."""
     found: dt.date | None = None
     for line in text.splitlines():
         compact = "".join(unicodedata.normalize("NFKC", line).split())

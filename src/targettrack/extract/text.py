@@ -145,9 +145,23 @@ def _is_heading(line: str) -> bool:
     )
 
 
+#: A year in Chinese numerals (二〇二六年): read as its digits, one for one, so offsets stay
+_CHINESE_YEAR = re.compile("[〇○零一二三四五六七八九]{4}(?=年)")
+_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
+
+
+def _arabic_years(text: str) -> str:
+    """``text`` with every year written in Chinese numerals written in digits (二〇二七年 →
+    2027年): the same length, so every offset is the same."""
+    if "年" not in text:
+        return text
+    return _CHINESE_YEAR.sub(lambda m: m.group().translate(_YEAR_DIGITS), text)
+
+
 def prepare(text: str) -> Prepared:
     """Normalise and compact ``text`` for the extractor."""
     normalised, origin = _fold(text)
+    normalised = _arabic_years(normalised)
     pieces: list[str] = []
     runs: list[int] = []
     starts: list[int] = []

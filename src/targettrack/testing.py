@@ -529,3 +529,46 @@ def record_files() -> st.SearchStrategy[str]:
 
 #: The source text the records of :func:`record_files` cite (新增企业100家 at [13:21]).
 RECORD_SOURCE = "一、目标。\n到2025年,新增企业100家。\n"
+
+
+# -- the shapes real copies of a document come in ----------------------------------------------
+
+
+def without_header(text: str) -> str:
+    """The document from its address (各位代表) on, as reports are often copied."""
+    start = text.find("各位代表")
+    return text if start <= 0 else text[start:]
+
+
+def header_broken(text: str, at: int) -> str:
+    """The header's lines (before 各位代表) broken once more, ``at`` characters into each line
+    long enough, as scraped pages and PDFs break them."""
+    start = text.find("各位代表")
+    if start <= 0:
+        return text
+    lines = text[:start].split("\n")
+    broken = [line[:at] + "\n" + line[at:] if len(line) > at + 2 else line for line in lines]
+    return "\n".join(broken) + text[start:]
+
+
+def hard_wrapped(text: str, width: int) -> str:
+    """Every line wrapped at ``width`` characters, as a PDF's text layer gives it."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        out.extend(line[i : i + width] for i in range(0, max(len(line), 1), width))
+    return "\n".join(out)
+
+
+def with_chrome(text: str) -> str:
+    """A saved web page: the site's chrome before and after."""
+    return "下载\n打印\n【字号：\n大\n中\n小\n】\n" + text + "\n相关报道：\n责任编辑：某某\n"
+
+
+def crlf(text: str) -> str:
+    """The same text with CRLF line ends."""
+    return text.replace("\r\n", "\n").replace("\n", "\r\n")
+
+
+def indented(text: str) -> str:
+    """Every paragraph indented with two ideographic spaces."""
+    return "\n".join("\u3000\u3000" + line if line.strip() else line for line in text.split("\n"))

@@ -84,6 +84,8 @@ _SPEECH = re.compile(
 _PLAN_REVIEW = re.compile(
     r"(?m)^(?:[一二三四五六七八九十]{1,3}、)[“\"]?(?P<plan>十[一二三四五六七八九]?五)[”\"]?时期[^\n]{0,24}回顾"
 )
+#: a review heading without its year: 一、过去一年工作回顾, 一、过去一年和五年工作回顾
+_PLAIN_REVIEW = re.compile(r"(?m)^(?:[一二三四五六七八九十]{1,3}、)过去一年[^\n]{0,12}回顾\n")
 #: a bulletin's opening: 2025年，郑州市坚持…
 _OPENING_YEAR = re.compile(r"(?m)^(?P<year>\d{4})年(?:是|,)")
 
@@ -540,6 +542,14 @@ def _headings(compact: str, genre: str, signals: _Signals) -> None:
         if five is not None:
             last = Period.parse(five.group("plan")).end_year
             signals.add("reviewed", str(last), "review heading", five.span())
+        else:
+            # 一、过去一年工作回顾 / 2024年是…: the year the review's first sentence names
+            plain = _PLAIN_REVIEW.search(compact)
+            opening = (
+                None if plain is None else _YEAR.search(compact, plain.end(), plain.end() + 80)
+            )
+            if opening is not None:
+                signals.add("reviewed", opening.group("year"), "review's opening", opening.span())
     if genre == "statistical_bulletin":
         opening = _OPENING_YEAR.search(compact, 0, 3000)
         if opening is not None:
@@ -573,10 +583,16 @@ def _body(compact: str, places: Places, vocabulary: Vocabulary, signals: _Signal
         level, count = scopes.most_common(1)[0]
         if count >= 3:
             signals.add("level", level, "body", scope_at[level])
-    if counts:
-        name, count = counts.most_common(1)[0]
+    # the level the speech, the speaker or the body says: only a government of that level
+    said = signals.first("level")
+    wanted = _COMPATIBLE.get(said.value, {said.value}) if said is not None else None
+    for name, count in counts.most_common():
+        place = places.get(name)
+        if wanted is not None and (place is None or place.level not in wanted):
+            continue
         if count >= 2:
             signals.add("government", name, "body", first[name])
+        break
 
 
 # -- the decision --------------------------------------------------------------------------------

@@ -1,7 +1,10 @@
 """Reading a PDF's text layer: lines re-joined, running headers, footers and page numbers left out.
 
 PDFium (through pypdfium2, Apache-2.0/BSD) gives the characters of each page with their boxes.
-They are grouped into lines; then, on every page,
+A text object that PDFium would leave out because its glyphs have no extent on this machine (a
+``。`` set alone on the last line of a paragraph, in a CJK font the file does not embed and the
+machine does not have) is read all the same: a character whose outline is unknown is kept.
+The characters are grouped into lines; then, on every page,
 
 - a line in the top or bottom two of the page that is only a page number (``— 3 —``, ``-3-``,
   ``第3页 共20页``, ``3/20``) or that comes back on most pages with only its numbers changed (a
@@ -19,6 +22,7 @@ told. A page without characters has no text layer: if no page has one the file i
 
 from __future__ import annotations
 
+import ctypes
 import re
 import statistics
 from collections import Counter
@@ -45,6 +49,14 @@ _SENTENCE_END = frozenset("。！？；：!?;:")
 _PROSE = re.compile(r"[，。；！？,;!?]")
 #: How many lines at the top and at the bottom of a page may be running headers or footers.
 _BAND = 2
+#: PDFium leaves out a text object narrower than a hundredth of a point; one narrower than
+#: this is widened to twice this (see _textpage).
+_NARROW = 0.05
+#: How deep form XObjects are followed for their text objects.
+_DEEPEST = 15
+#: The render mode that strokes as well, for each PDF text render mode (0 fill, 1 stroke,
+#: 2 fill and stroke, 3 invisible, 4–7 the same and add to the clip).
+_STROKED = {0: 2, 1: 1, 2: 2, 3: 1, 4: 6, 5: 5, 6: 6, 7: 5}
 
 
 @attrs.frozen
@@ -108,7 +120,7 @@ def _load_problem(message: str) -> str:
 
 def _lines(page: Any, pdfium: Any) -> list[_Line]:
     """The page's lines in the order of its text, each with its box."""
-    textpage = page.get_textpage()
+    textpage = _textpage(page, pdfium.raw)
     try:
         count = textpage.count_chars()
         lines: list[_Line] = []
@@ -135,6 +147,102 @@ def _lines(page: Any, pdfium: Any) -> list[_Line]:
     finally:
         textpage.close()
         page.close()
+
+
+def _textpage(page: Any, raw: Any) -> Any:
+    """PDFium's text of ``page``, with the text objects it would leave out for want of extent.
+
+    PDFium leaves out a text object whose box, the union of its glyphs' outlines, is narrower
+    than a hundredth of a point. For a font the file does not embed, the outlines are those of
+    the font the machine substitutes; with no font for the script, every glyph is empty, and a
+    lone ``。`` on a line of its own would be lost. Such an object is given a thin stroke, which
+    widens its box by the stroke's half width on every side and has no other bearing on the
+    text, and the text page is made again. An object that reads as blank space is left out
+    then as before (PDFium leaves out a lone space on every machine, since a space has no
+    outline).
+    """
+    narrow = [obj for obj in _text_objects(page.raw, raw) if _width(obj, raw) < _NARROW]
+    if not narrow:
+        return page.get_textpage()
+    saved = [_stroke(obj, raw) for obj in narrow]
+    for obj in narrow:
+        _widen(obj, raw)
+    textpage = page.get_textpage()
+    blank = [
+        (obj, stroke)
+        for obj, stroke in zip(narrow, saved, strict=True)
+        if not _object_text(obj, textpage.raw, raw).strip()
+    ]
+    if blank:
+        textpage.close()
+        for obj, stroke in blank:
+            _restore(obj, stroke, raw)
+        textpage = page.get_textpage()
+    return textpage
+
+
+def _text_objects(page: Any, raw: Any) -> list[Any]:
+    """The page's text objects, those of its form XObjects too (as PDFium's text has them)."""
+    found: list[Any] = []
+    pending = [(raw.FPDFPage_GetObject(page, i), 0) for i in range(raw.FPDFPage_CountObjects(page))]
+    while pending:
+        obj, depth = pending.pop()
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == raw.FPDF_PAGEOBJ_TEXT:
+            found.append(obj)
+        elif kind == raw.FPDF_PAGEOBJ_FORM and depth < _DEEPEST:
+            pending.extend(
+                (raw.FPDFFormObj_GetObject(obj, i), depth + 1)
+                for i in range(raw.FPDFFormObj_CountObjects(obj))
+            )
+    return found
+
+
+def _width(obj: Any, raw: Any) -> float:
+    left, bottom, right, top = (ctypes.c_float(0.0) for _ in range(4))
+    if not raw.FPDFPageObj_GetBounds(
+        obj, ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top)
+    ):
+        return 0.0
+    return float(right.value - left.value)
+
+
+def _stroke(obj: Any, raw: Any) -> tuple[int, float]:
+    """The text object's render mode and stroke width."""
+    width = ctypes.c_float(0.0)
+    raw.FPDFPageObj_GetStrokeWidth(obj, ctypes.byref(width))
+    return int(raw.FPDFTextObj_GetTextRenderMode(obj)), float(width.value)
+
+
+def _widen(obj: Any, raw: Any) -> None:
+    mode, _ = _stroke(obj, raw)
+    raw.FPDFTextObj_SetTextRenderMode(obj, _STROKED.get(mode, mode))
+    raw.FPDFPageObj_SetStrokeWidth(obj, ctypes.c_float(2 * _NARROW))
+    _measure(obj, raw)
+
+
+def _restore(obj: Any, saved: tuple[int, float], raw: Any) -> None:
+    mode, width = saved
+    raw.FPDFTextObj_SetTextRenderMode(obj, mode)
+    raw.FPDFPageObj_SetStrokeWidth(obj, ctypes.c_float(width))
+    _measure(obj, raw)
+
+
+def _measure(obj: Any, raw: Any) -> None:
+    """Have PDFium measure the text object's box again (setting its matrix does)."""
+    matrix = raw.FS_MATRIX(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+    if raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix)):
+        raw.FPDFPageObj_SetMatrix(obj, ctypes.byref(matrix))
+
+
+def _object_text(obj: Any, textpage: Any, raw: Any) -> str:
+    """The text PDFium's ``textpage`` has of the text object (nothing if it left it out)."""
+    size = raw.FPDFTextObj_GetText(obj, textpage, None, 0)  # in bytes, with the final NUL
+    if size <= 2:
+        return ""
+    buffer = (raw.FPDF_WCHAR * ((size + 1) // 2))()
+    raw.FPDFTextObj_GetText(obj, textpage, buffer, size)
+    return bytes(buffer).decode("utf-16-le", errors="replace").rstrip("\x00")
 
 
 def _close(

@@ -21,6 +21,8 @@ from targettrack import cli, report
 pdfium = pytest.importorskip("pypdfium2")
 pytest.importorskip("selectolax")
 
+from pdf_pages import page_texts  # noqa: E402  (needs pypdfium2)
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 DOCUMENTS = ROOT / "tests" / "fixtures" / "documents"
@@ -108,9 +110,7 @@ def test_spans_point_into_the_text_as_read_and_pdf_quotes_cite_their_page(
     assert sources[review.name]["reader"] == "html"
     assert sources[review.name]["encoding"] == "gb18030"
     assert sources[review.name]["pages"] == [] and len(sources[plan.name]["pages"]) == 8
-    pdf = pdfium.PdfDocument(plan)
-    pages = ["".join(pdf[i].get_textpage().get_text_range().split()) for i in range(len(pdf))]
-    pdf.close()
+    pages = page_texts(plan)
     quoted = [v["goal"]["source"] for v in data["verdicts"]]
     quoted += [e["source"] for v in data["verdicts"] for e in v["evidence"]]
     quoted += [u["source"] for u in data["unplaced"]]

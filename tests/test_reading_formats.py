@@ -21,6 +21,8 @@ from targettrack._files import read_text
 pdfium = pytest.importorskip("pypdfium2")
 pytest.importorskip("selectolax")
 
+from pdf_pages import page_texts  # noqa: E402  (needs pypdfium2)
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 DOCUMENTS = ROOT / "tests" / "fixtures" / "documents"
@@ -54,15 +56,6 @@ def test_pdf_lines_are_joined_and_headers_footers_page_numbers_left_out(stem: st
     # the running header on every page but the first is the title, and it is gone
     title = text.splitlines()[0]
     assert document.text.count(title) == text.count(title)
-
-
-def page_texts(path: Path) -> list[str]:
-    """Each page's characters as PDFium gives them, white space removed."""
-    pdf = pdfium.PdfDocument(path)
-    try:
-        return [no_space(pdf[i].get_textpage().get_text_range()) for i in range(len(pdf))]
-    finally:
-        pdf.close()
 
 
 def test_pdf_page_offsets_point_at_each_page_and_sentences_run_across_pages() -> None:

@@ -1,7 +1,21 @@
 """Reading a PDF's text layer: lines re-joined, running headers, footers and page numbers left out.
 
-PDFium (through pypdfium2, Apache-2.0/BSD) gives the characters of each page with their boxes.
-They are grouped into lines; then, on every page,
+PDFium (through pypdfium2, Apache-2.0/BSD) gives the characters of each page in the order of
+its text. Each is placed by what the file says and by nothing else: its origin (where the text
+matrix and the font's widths put it), its font size and its advance width. The outline of its
+glyph is never used. A font the file does not embed (government PDFs often name STSong-Light
+or SimSun and leave them to the reader) is drawn with whatever font the machine has in its
+place, or with none, and the glyphs' boxes change with it; the text must not. For the same
+reason a text object that PDFium would leave out because its glyphs have no extent on this
+machine (a ``。`` set alone on the last line of a paragraph, in a CJK font that is not
+installed) is read all the same: a character whose outline is unknown is kept.
+
+The characters are grouped into lines. Those of one text object are shown on one baseline and
+stay together; another object's start a new line where they lie half an em or more off the
+line's baseline, or more than an em back from the character before. (PDFium's own line breaks
+are not used: where it puts them rests on the glyphs' boxes.) A line's box is that of the em
+squares on its characters' origins, from the first origin to the last one's advance. Then, on
+every page,
 
 - a line in the top or bottom two of the page that is only a page number (``— 3 —``, ``-3-``,
   ``第3页 共20页``, ``3/20``) or that comes back on most pages with only its numbers changed (a
@@ -19,6 +33,8 @@ told. A page without characters has no text layer: if no page has one the file i
 
 from __future__ import annotations
 
+import ctypes
+import math
 import re
 import statistics
 from collections import Counter
@@ -45,6 +61,19 @@ _SENTENCE_END = frozenset("。！？；：!?;:")
 _PROSE = re.compile(r"[，。；！？,;!?]")
 #: How many lines at the top and at the bottom of a page may be running headers or footers.
 _BAND = 2
+#: The em square on the baseline, as CJK fonts set it: this much of it above, this much below.
+_ASCENT = 0.88
+_DESCENT = 0.12
+#: PDFium leaves out a text object narrower than a hundredth of a point; one narrower than
+#: this is widened to twice this (see _textpage).
+_NARROW = 0.05
+#: How deep form XObjects are followed for their text objects.
+_DEEPEST = 15
+#: The em of a character set at size 0 (invisible text still has a place).
+_SMALLEST = 0.01
+#: The render mode that strokes as well, for each PDF text render mode (0 fill, 1 stroke,
+#: 2 fill and stroke, 3 invisible, 4–7 the same and add to the clip).
+_STROKED = {0: 2, 1: 1, 2: 2, 3: 1, 4: 6, 5: 5, 6: 6, 7: 5}
 
 
 @attrs.frozen
@@ -108,54 +137,252 @@ def _load_problem(message: str) -> str:
 
 def _lines(page: Any, pdfium: Any) -> list[_Line]:
     """The page's lines in the order of its text, each with its box."""
-    textpage = page.get_textpage()
+    raw = pdfium.raw
     try:
-        count = textpage.count_chars()
-        lines: list[_Line] = []
-        chars: list[str] = []
-        boxes: list[tuple[float, float, float, float]] = []
-        index = 0
-        while index < count:
-            code = pdfium.raw.FPDFText_GetUnicode(textpage.raw, index)
-            if 0xD800 <= code < 0xDC00 and index + 1 < count:
-                low = pdfium.raw.FPDFText_GetUnicode(textpage.raw, index + 1)
-                if 0xDC00 <= low < 0xE000:
-                    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-                    index += 1
-            char = chr(code) if code else ""
-            if char in ("\n", "\r"):
-                _close(chars, boxes, lines)
-            elif char:
-                chars.append(char)
-                if not char.isspace():
-                    boxes.append(textpage.get_charbox(index, loose=True))
-            index += 1
-        _close(chars, boxes, lines)
-        return lines
+        textpage = _textpage(page, raw)
+        try:
+            return _Reading(textpage.raw, raw).lines()
+        finally:
+            textpage.close()
     finally:
-        textpage.close()
         page.close()
 
 
-def _close(
-    chars: list[str], boxes: list[tuple[float, float, float, float]], lines: list[_Line]
-) -> None:
-    # PDFium marks a hyphen it found at the end of a line as U+0002
-    text = "".join(chars).replace("\x02", "-").strip()
-    if text and boxes:
-        heights = [top - bottom for _, bottom, _, top in boxes if top > bottom]
-        lines.append(
-            _Line(
-                text=text,
-                left=min(box[0] for box in boxes),
-                right=max(box[2] for box in boxes),
-                top=max(box[3] for box in boxes),
-                bottom=min(box[1] for box in boxes),
-                size=statistics.median(heights) if heights else 10.0,
+def _textpage(page: Any, raw: Any) -> Any:
+    """PDFium's text of ``page``, with the text objects it would leave out for want of extent.
+
+    PDFium leaves out a text object whose box, the union of its glyphs' outlines, is narrower
+    than a hundredth of a point. For a font the file does not embed, the outlines are those of
+    the font the machine substitutes; with no font for the script, every glyph is empty, and a
+    lone ``。`` on a line of its own would be lost. Such an object is given a thin stroke, which
+    widens its box by the stroke's half width on every side and has no other bearing on the
+    text, and the text page is made again. An object that reads as blank space is left out
+    then as before (PDFium leaves out a lone space on every machine, since a space has no
+    outline).
+    """
+    narrow = [obj for obj in _text_objects(page.raw, raw) if _width(obj, raw) < _NARROW]
+    if not narrow:
+        return page.get_textpage()
+    saved = [_stroke(obj, raw) for obj in narrow]
+    for obj in narrow:
+        _widen(obj, raw)
+    textpage = page.get_textpage()
+    blank = [
+        (obj, stroke)
+        for obj, stroke in zip(narrow, saved, strict=True)
+        if not _object_text(obj, textpage.raw, raw).strip()
+    ]
+    if blank:
+        textpage.close()
+        for obj, stroke in blank:
+            _restore(obj, stroke, raw)
+        textpage = page.get_textpage()
+    return textpage
+
+
+def _text_objects(page: Any, raw: Any) -> list[Any]:
+    """The page's text objects, those of its form XObjects too (as PDFium's text has them)."""
+    found: list[Any] = []
+    pending = [(raw.FPDFPage_GetObject(page, i), 0) for i in range(raw.FPDFPage_CountObjects(page))]
+    while pending:
+        obj, depth = pending.pop()
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == raw.FPDF_PAGEOBJ_TEXT:
+            found.append(obj)
+        elif kind == raw.FPDF_PAGEOBJ_FORM and depth < _DEEPEST:
+            pending.extend(
+                (raw.FPDFFormObj_GetObject(obj, i), depth + 1)
+                for i in range(raw.FPDFFormObj_CountObjects(obj))
             )
+    return found
+
+
+def _width(obj: Any, raw: Any) -> float:
+    left, bottom, right, top = (ctypes.c_float(0.0) for _ in range(4))
+    if not raw.FPDFPageObj_GetBounds(
+        obj, ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top)
+    ):
+        return 0.0
+    return float(right.value - left.value)
+
+
+def _stroke(obj: Any, raw: Any) -> tuple[int, float]:
+    """The text object's render mode and stroke width."""
+    width = ctypes.c_float(0.0)
+    raw.FPDFPageObj_GetStrokeWidth(obj, ctypes.byref(width))
+    return int(raw.FPDFTextObj_GetTextRenderMode(obj)), float(width.value)
+
+
+def _widen(obj: Any, raw: Any) -> None:
+    mode, _ = _stroke(obj, raw)
+    raw.FPDFTextObj_SetTextRenderMode(obj, _STROKED.get(mode, mode))
+    raw.FPDFPageObj_SetStrokeWidth(obj, ctypes.c_float(2 * _NARROW))
+    _measure(obj, raw)
+
+
+def _restore(obj: Any, saved: tuple[int, float], raw: Any) -> None:
+    mode, width = saved
+    raw.FPDFTextObj_SetTextRenderMode(obj, mode)
+    raw.FPDFPageObj_SetStrokeWidth(obj, ctypes.c_float(width))
+    _measure(obj, raw)
+
+
+def _measure(obj: Any, raw: Any) -> None:
+    """Have PDFium measure the text object's box again (setting its matrix does)."""
+    matrix = raw.FS_MATRIX(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+    if raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix)):
+        raw.FPDFPageObj_SetMatrix(obj, ctypes.byref(matrix))
+
+
+def _object_text(obj: Any, textpage: Any, raw: Any) -> str:
+    """The text PDFium's ``textpage`` has of the text object (nothing if it left it out)."""
+    size = raw.FPDFTextObj_GetText(obj, textpage, None, 0)  # in bytes, with the final NUL
+    if size <= 2:
+        return ""
+    buffer = (raw.FPDF_WCHAR * ((size + 1) // 2))()
+    raw.FPDFTextObj_GetText(obj, textpage, buffer, size)
+    return bytes(buffer).decode("utf-16-le", errors="replace").rstrip("\x00")
+
+
+@attrs.frozen
+class _Setting:
+    """How a text object sets its characters: their em on the page, the direction of the
+    baseline (a unit vector), the page's length of a unit along it, the font and its size."""
+
+    em: float
+    along: tuple[float, float]
+    scale: float
+    font: Any
+    size: float
+
+
+@attrs.frozen
+class _Glyph:
+    """A character's place: its origin on the baseline, its text object and how that sets it."""
+
+    x: float
+    y: float
+    code: int
+    obj: int | None
+    setting: _Setting
+
+
+class _Reading:
+    """The characters of a text page, grouped into lines by their origins."""
+
+    def __init__(self, textpage: Any, raw: Any) -> None:
+        self.textpage = textpage
+        self.raw = raw
+        self.found: list[_Line] = []
+        self.chars: list[str] = []
+        self.glyphs: list[_Glyph] = []
+        self.em = 0.0  # the line's largest em
+        self.settings: dict[int, _Setting] = {}
+        self.x, self.y = ctypes.c_double(0.0), ctypes.c_double(0.0)
+
+    def lines(self) -> list[_Line]:
+        raw, textpage = self.raw, self.textpage
+        count = raw.FPDFText_CountChars(textpage)
+        index = 0
+        while index < count:
+            at = index
+            code = raw.FPDFText_GetUnicode(textpage, index)
+            if 0xD800 <= code < 0xDC00 and index + 1 < count:
+                low = raw.FPDFText_GetUnicode(textpage, index + 1)
+                if 0xDC00 <= low < 0xE000:
+                    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                    index += 1
+            index += 1
+            char = chr(code) if code else ""
+            if char in ("", "\n", "\r"):
+                # PDFium's own line breaks: where it puts them rests on the glyphs' boxes
+                continue
+            if char.isspace():
+                if self.chars:
+                    self.chars.append(char)
+                continue
+            glyph = self._glyph(at, code)
+            if self.glyphs and self._breaks(glyph):
+                self._close()
+            self.chars.append(char)
+            self.glyphs.append(glyph)
+            self.em = max(self.em, glyph.setting.em)
+        self._close()
+        return self.found
+
+    def _glyph(self, index: int, code: int) -> _Glyph:
+        raw, textpage = self.raw, self.textpage
+        raw.FPDFText_GetCharOrigin(textpage, index, ctypes.byref(self.x), ctypes.byref(self.y))
+        obj = raw.FPDFText_GetTextObject(textpage, index)
+        key = ctypes.cast(obj, ctypes.c_void_p).value
+        setting = self.settings.get(key) if key is not None else None
+        if setting is None:
+            setting = self._setting(index, obj)
+            if key is not None:
+                self.settings[key] = setting
+        return _Glyph(self.x.value, self.y.value, code, key, setting)
+
+    def _setting(self, index: int, obj: Any) -> _Setting:
+        raw = self.raw
+        matrix = raw.FS_MATRIX(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+        raw.FPDFText_GetMatrix(self.textpage, index, ctypes.byref(matrix))
+        size = float(raw.FPDFText_GetFontSize(self.textpage, index))
+        scale = math.hypot(matrix.a, matrix.b)
+        along = (matrix.a / scale, matrix.b / scale) if scale > 0 else (1.0, 0.0)
+        return _Setting(
+            em=max(size * math.hypot(matrix.c, matrix.d), _SMALLEST),
+            along=along,
+            scale=scale,
+            font=raw.FPDFTextObj_GetFont(obj) if obj else None,
+            size=size,
         )
-    chars.clear()
-    boxes.clear()
+
+    def _advance(self, glyph: _Glyph) -> float:
+        """How far the character's font moves on after it, from the widths the PDF gives
+        (an em where the font does not tell)."""
+        setting = glyph.setting
+        width = ctypes.c_float(0.0)
+        if setting.font and self.raw.FPDFFont_GetGlyphWidth(
+            setting.font, glyph.code, ctypes.c_float(setting.size), ctypes.byref(width)
+        ):
+            advance = width.value * setting.scale
+            if 0 < advance < 4 * setting.em:
+                return float(advance)
+        return setting.em
+
+    def _breaks(self, glyph: _Glyph) -> bool:
+        """Whether ``glyph`` starts a new line. A text object is shown on one baseline, so its
+        characters stay together; another object's starts a line when its origin lies half an
+        em or more off the line's baseline, or more than an em back from the character before.
+        """
+        first, last = self.glyphs[0], self.glyphs[-1]
+        if glyph.obj is not None and glyph.obj == last.obj:
+            return False
+        across_x, across_y = first.setting.along
+        off = abs((glyph.y - first.y) * across_x - (glyph.x - first.x) * across_y)
+        on = (glyph.x - last.x) * across_x + (glyph.y - last.y) * across_y
+        em = max(glyph.setting.em, self.em)
+        return off >= em / 2 or on < -em
+
+    def _close(self) -> None:
+        # PDFium marks a hyphen it found at the end of a line as U+0002
+        text = "".join(self.chars).replace("\x02", "-").strip()
+        glyphs = self.glyphs
+        if text and glyphs:
+            rightmost = max(glyphs, key=lambda glyph: glyph.x)
+            self.found.append(
+                _Line(
+                    text=text,
+                    left=min(glyph.x for glyph in glyphs),
+                    right=rightmost.x + self._advance(rightmost),
+                    top=max(glyph.y + _ASCENT * glyph.setting.em for glyph in glyphs),
+                    bottom=min(glyph.y - _DESCENT * glyph.setting.em for glyph in glyphs),
+                    size=statistics.median(glyph.setting.em for glyph in glyphs),
+                )
+            )
+        self.chars = []
+        self.glyphs = []
+        self.em = 0.0
 
 
 def _check_mapped(path: str, pages: list[list[_Line]]) -> None:

@@ -218,6 +218,7 @@ def _add_ingested(read: Any, inputs: _Inputs) -> None:
             encoding=document.encoding,
             sha256=document.sha256,
             pages=document.pages,
+            identity=read.identity.describe(),
         )
     )
     inputs.texts[read.name] = read.text

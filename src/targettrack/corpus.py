@@ -325,6 +325,7 @@ class CorpusDocument:
             encoding=self.encoding,
             sha256=self.sha256,
             pages=self.pages,
+            identity=() if self.identity is None else self.identity.describe(),
         )
 
     def loaded(self) -> CorpusDocument:

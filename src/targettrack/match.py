@@ -81,13 +81,18 @@ def _offsets(items: Iterable[int]) -> tuple[int, ...]:
     return tuple(items)
 
 
+def _strings(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(items)
+
+
 @attrs.frozen
 class SourceDocument:
     """A document the audit drew on.
 
     For a raw document, how it was read (``targettrack.read_document``): the reader, the
     encoding of a text file or web page, the SHA-256 of the text read, and for a PDF the offset
-    each page starts at, from which a quote's page is told (:meth:`page_of`).
+    each page starts at, from which a quote's page is told (:meth:`page_of`); and its identity
+    as told from its text (:attr:`identity`).
     """
 
     name: str
@@ -97,6 +102,9 @@ class SourceDocument:
     encoding: str | None = None
     sha256: str = ""
     pages: tuple[int, ...] = attrs.field(default=(), converter=_offsets)
+    #: for a raw document, who wrote it and for which year, each decision with the signal and
+    #: the span it rests on (``government 江苏 from the congress 江苏省 [40:43]``)
+    identity: tuple[str, ...] = attrs.field(default=(), converter=_strings)
 
     def page_of(self, offset: int) -> int | None:
         """The page (from 1) the character at ``offset`` is on; None without pages."""

@@ -53,10 +53,7 @@ def _verdicts(tmp: Path, plan: str, review: str) -> list[tuple[str, str, str, fl
 PAIRS = {
     **{
         name: (name, 2025, 2026)
-        for name in (
-            "beijing chongqing gansu guangxi hebei hubei jiangsu jilin shaanxi shandong shanxi "
-            "yunnan"
-        ).split()
+        for name in ["beijing", "chongqing", "gansu", "guangxi", "hebei", "hubei", "jiangsu", "jilin", "shaanxi", "shandong", "shanxi", "yunnan"]
     },
     "national": ("national", 2022, 2023),
     "national_5yr": ("national", 2011, 2016),

@@ -21,6 +21,7 @@ from targettrack.testing import (
     header_broken,
     indented,
     with_chrome,
+    with_glossary,
     without_header,
 )
 
@@ -33,6 +34,7 @@ SHAPES: dict[str, Callable[[str], str]] = {
     "chrome": with_chrome,
     "crlf": crlf,
     "indented": indented,
+    "glossary": with_glossary,
 }
 
 
@@ -53,7 +55,20 @@ def _verdicts(tmp: Path, plan: str, review: str) -> list[tuple[str, str, str, fl
 PAIRS = {
     **{
         name: (name, 2025, 2026)
-        for name in ["beijing", "chongqing", "gansu", "guangxi", "hebei", "hubei", "jiangsu", "jilin", "shaanxi", "shandong", "shanxi", "yunnan"]
+        for name in [
+            "beijing",
+            "chongqing",
+            "gansu",
+            "guangxi",
+            "hebei",
+            "hubei",
+            "jiangsu",
+            "jilin",
+            "shaanxi",
+            "shandong",
+            "shanxi",
+            "yunnan",
+        ]
     },
     "national": ("national", 2022, 2023),
     "national_5yr": ("national", 2011, 2016),

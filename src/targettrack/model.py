@@ -607,6 +607,10 @@ class Pace:
             raise ValidationError("elapsed", "a share of the time in (0, 1]", self.elapsed)
 
 
+#: How a verdict's evidence was found (:attr:`Verdict.match`).
+MATCHES = ("same measure", "close wording")
+
+
 @attrs.frozen
 class Verdict:
     """The judgement on one goal: met, missed or unreported, with the evidence and the reason."""
@@ -634,6 +638,11 @@ class Verdict:
     #: a goal not yet due against the path from its baseline to its target, when both a
     #: baseline and a later observation are known
     pace: Pace | None = None
+    #: how the evidence was found: ``same measure`` (the same indicator or wording) or
+    #: ``close wording`` (a wording that differs as data/wordings.yaml allows), for a person
+    #: to confirm; ``differing``: the words one wording has and the other has not
+    match: str = attrs.field(default="same measure", validator=attrs.validators.in_(MATCHES))
+    differing: tuple[str, ...] = attrs.field(default=(), converter=_texts)
 
     @classmethod
     def from_goal(cls, goal: Goal, status: Status | str, reason: str, **details: Any) -> Verdict:

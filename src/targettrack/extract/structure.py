@@ -325,6 +325,12 @@ _PART = re.compile(
 _REVIEW_TITLE = re.compile(r"回顾|过去一年|过去五年|工作总结|发展成就|主要成就|取得的成绩|执行情况")
 _FIVE_YEAR_TITLE = re.compile(r"十[一二三四五六七八九]五|五年")
 _NEXT_PLAN_TITLE = re.compile(r"十[一二三四五六七八九]五[”\"]?时期[^\n]{0,12}(?:目标|任务|举措)")
+#: A part's title without its number, on a line of its own: “十四五”时期工作回顾, 2026年重点工作
+_BARE_PART = re.compile(
+    r"[“\"]?(?:(?:十[一二三四五六七八九]五|\d{4}年)[”\"]?(?:和|及|、)?)*[^\n,。;:、]{0,12}?"
+    r"(?:工作回顾|发展回顾|主要成就|重点工作|工作安排|工作任务|主要目标和?任务|目标任务|总体要求和主要目标|"
+    r"主要预期目标|主要目标和重大举措)"
+)
 _GLOSSARY = re.compile(r"^(?:名词解释|注释|附注)\s*$")
 _APPENDIX = re.compile(r"^(?:附件|附表|附录)[\d一二三四五六七八九十]*\s*$")
 _CHROME_END = re.compile(r"^(?:相关报道|相关文档|扫一扫|责任编辑|分享到|【打印】|打印本页)")
@@ -443,9 +449,12 @@ def _parts(text: str, header: Header) -> list[_Part]:
             parts.append(_Part(start, PLAN, report_year, report_year))
             continue
         part = _PART.match(body)
-        if part is None or len(body) > 60:
+        if part is not None and len(body) <= 60:
+            title = part.group("title")
+        elif _BARE_PART.fullmatch(body.strip()):
+            title = body.strip()  # a part's title on a line of its own, not numbered
+        else:
             continue
-        title = part.group("title")
         years = [int(y) for y in re.findall(r"(\d{4})年", title)]
         if _REVIEW_TITLE.search(title) and reviewed is not None:
             seen_review = True

@@ -341,7 +341,7 @@ _FIVE_YEAR_LEAD = re.compile(
 )
 #: …or on the single year: 刚刚过去的2025年, 2025年, 过去一年, 一年来
 _YEAR_LEAD = re.compile(
-    r"^(?:[(（][一二三四五六七八九十]+[)）])?(?:各位代表,)?(?:刚刚过去的|过去的)?"
+    r"^(?:[(（][一二三四五六七八九十]+[)）])?(?:各位代表[,!:])?(?:刚刚过去的|过去的)?"
     r"(?:(?P<year>\d{4})年(?!以来)|过去一年|一年来|去年)"
 )
 #: a paragraph opening on the next plan's targets: “十五五”时期经济社会发展的主要目标是
@@ -485,6 +485,15 @@ def _parts(text: str, header: Header) -> list[_Part]:
     return parts
 
 
+def _after_address(text: str, position: int) -> bool:
+    """Whether the sentence at ``position`` follows a paragraph's address (各位代表！)."""
+    start = text.rfind("\n", 0, position) + 1
+    return _ADDRESS_ONLY.fullmatch(text, start, position) is not None
+
+
+_ADDRESS_ONLY = re.compile(r"各位代表[!:,]")
+
+
 def work_report_sentences(text: str, header: Header) -> list[Sentence] | None:
     """The sentences of a work report with the part each belongs to.
 
@@ -512,7 +521,10 @@ def work_report_sentences(text: str, header: Header) -> list[Sentence] | None:
             current = (part.first_year, part.year)
         body = text[position:end]
         if body.strip() and part.mode:  # the header, a glossary, page chrome: nothing to read
-            paragraph = position == 0 or text[position - 1] == "\n"
+            # a paragraph opens at a line, or after the address it opens with (各位代表！)
+            paragraph = (
+                position == 0 or text[position - 1] == "\n" or _after_address(text, position)
+            )
             if part.mode == REVIEW and part.five_years is not None and _FIVE_YEAR_LEAD.match(body):
                 # 五年来… opening a paragraph, or a sentence within one (2025年目标任务顺利完成。
                 # 五年来，…): the five years, until a paragraph says otherwise

@@ -81,6 +81,11 @@ _TRAILING = re.compile(
     # what the report says of the figure: 创历史新高, 稳中有升
     r"(?:再|均)?创(?:历史)?新高|稳中有升|稳中向好|稳步(?:增长|提升)|持续(?:增长|提升))+$"
 )
+#: A counted programme said to be completed, in full and on time (not 基本完成, mostly done)
+_COMPLETED = re.compile(
+    r"(?:项目)?(?:全面完成|如期完成|全部完成|顺利完成|保质保量完成|全部超额完成|超额完成|全部兑现|"
+    r"圆满办结|全部办结|如期办结)$"
+)
 #: The action again after its object (开工老旧小区改造 = 改造老旧小区): additions of the object.
 _ACTION_AFTER = re.compile(r"(?:改造|治理|整治|建设|提升|改建|修缮)$")
 
@@ -93,6 +98,8 @@ def normalise(metric_text: str) -> str:
         previous = text
         text = _SCOPE.sub("", text)
         text = _EFFORT.sub("", text)
+    # 12类45件民生实事全面完成: a counted programme said to be completed is its count
+    text = _COMPLETED.sub("", text) or text
     stripped = _TRAILING.sub("", text) or text
     # 能源工业增长 is 能源工业增加值增长: a sector's growth is that of its value added
     if stripped.endswith("增加值") and len(stripped) > 3:

@@ -435,9 +435,7 @@ def _atomic(path: str | Path, *, inputs: Sequence[Path] = ()) -> Iterator[TextIO
         try:
             with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
                 yield stream
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(temporary, 0o666 & ~umask)
+            _take_mode(temporary, target)
             os.replace(temporary, target)
         except BaseException as error:
             with contextlib.suppress(OSError):
@@ -450,10 +448,39 @@ def _atomic(path: str | Path, *, inputs: Sequence[Path] = ()) -> Iterator[TextIO
             signal.signal(number, handler)
 
 
-def _print(text: str) -> None:
+def _take_mode(temporary: str, target: Path) -> None:
+    """Give the temporary file the permissions of the file it replaces (its mode, and its owner
+    and group where they can be kept), or those of a new file (``0o666`` less the umask): a
+    report replacing a private file stays private."""
+    try:
+        existing = os.stat(target)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
+        return
+    mode = stat.S_IMODE(existing.st_mode)
+    for owner in (existing.st_uid, -1):  # the owner only a superuser can give away
+        try:
+            os.chown(temporary, owner, existing.st_gid)
+            break
+        except OSError:
+            continue
+    if os.stat(temporary).st_gid != existing.st_gid:
+        mode &= ~0o070  # not kept: the group's rights would go to another group
+    os.chmod(temporary, mode)
+
+
+def _stdout() -> TextIO:
+    """Standard output, or the one-line error of a command started with it closed (``>&-``)."""
     stream = sys.stdout
-    if stream is None:  # started with standard output closed (>&-)
+    if stream is None:
         raise OSError(errno.EBADF, "standard output is closed", "<stdout>")
+    return stream
+
+
+def _print(text: str) -> None:
+    stream = _stdout()
     stream.flush()
     buffer = getattr(stream, "buffer", None)
     if buffer is None:
@@ -488,8 +515,15 @@ def _format(args: argparse.Namespace) -> str:
 
 
 def _given(args: argparse.Namespace) -> list[Path]:
-    """The files named on the command line: FILE arguments and --catalog files."""
-    return [Path(name) for name in [*args.files, *(getattr(args, "catalog", None) or [])]]
+    """The files named on the command line: FILE arguments, --catalog files and the
+    --manifest."""
+    manifest = getattr(args, "manifest", None)
+    named = [
+        *args.files,
+        *(getattr(args, "catalog", None) or []),
+        *([manifest] if manifest else []),
+    ]
+    return [Path(name) for name in named]
 
 
 def _screen(args: argparse.Namespace) -> bool:
@@ -752,10 +786,11 @@ def _emit_stream(
     """Write a report row by row: to stdout, or to ``output`` through a temporary file and a
     rename (whole or not at all; never over one of ``inputs``)."""
     if output is None:
-        sys.stdout.flush()
-        buffer = getattr(sys.stdout, "buffer", None)
+        stdout = _stdout()
+        stdout.flush()
+        buffer = getattr(stdout, "buffer", None)
         if buffer is None:
-            write(sys.stdout)
+            write(stdout)
             return
         wrapper = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
         try:
@@ -1274,6 +1309,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
+        # every command prints to standard output (the report, or the summary of the file
+        # written): without one, nothing is done, and no -o file is replaced first
+        _stdout()
         status: int = args.run(args)
     except UsageError as error:
         _say(error_line(error))

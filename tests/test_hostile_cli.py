@@ -1,0 +1,166 @@
+"""Hostile input to the command line, round 3: outputs that replaced what they should not,
+file names that reached the terminal or a CSV reader raw, corpus folders and manifests that
+led outside themselves, signals, schedulers and worker counts.
+
+Each test here failed before the fix it stands for (a replaced file, a leak, a traceback, a
+hang or a silent wrong).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from targettrack import cli
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = cli.main(list(argv))
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def one_error_line(err: str) -> str:
+    lines = err.splitlines()
+    assert len(lines) == 1, err
+    assert "Traceback" not in err
+    return lines[0]
+
+
+def work_report(region: str, year: int, growth: str) -> str:
+    """A short 政府工作报告: the header, a review of the year before, the year's targets."""
+    return (
+        f"{year}年{region}省政府工作报告\n各位代表:\n一、{year - 1}年工作回顾\n"
+        f"{year - 1}年地区生产总值增长{growth}%,城镇新增就业100万人。\n"
+        f"二、{year}年主要目标\n今年地区生产总值增长5%以上,城镇新增就业120万人以上。\n"
+    )
+
+
+def write_pair(folder: Path, region: str = "江苏") -> Path:
+    """A plan (the 2025 report) and its review (the 2026 report) of one government."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "plan.txt").write_text(work_report(region, 2025, "5.8"), encoding="utf-8")
+    (folder / "review.txt").write_text(work_report(region, 2026, "5.6"), encoding="utf-8")
+    return folder
+
+
+def write_manifest(folder: Path) -> Path:
+    manifest = folder / "m.csv"
+    manifest.write_text(
+        "path,government,year,role\nplan.txt,江苏,2025,report\nreview.txt,江苏,2026,report\n",
+        encoding="utf-8",
+    )
+    return manifest
+
+
+def command(*argv: str) -> list[str]:
+    return [sys.executable, "-m", "targettrack", *argv]
+
+
+# -- outputs: what -o may replace -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("format", ["csv", "html", "text"])
+def test_o_never_replaces_the_manifest(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, format: str
+) -> None:
+    manifest = write_manifest(write_pair(tmp_path))
+    before = manifest.read_bytes()
+    status, out, err = run(
+        capsys, "audit", "--manifest", str(manifest), "-f", format, "-o", str(manifest)
+    )
+    assert (status, out) == (1, "")
+    assert one_error_line(err) == (
+        f"OSError: {manifest}: an input of this command; the report would replace it"
+    )
+    assert manifest.read_bytes() == before
+
+
+def test_o_keeps_the_mode_of_the_file_it_replaces(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = write_pair(tmp_path / "c")
+    private = tmp_path / "private.txt"
+    private.write_text("secret\n", encoding="utf-8")
+    private.chmod(0o600)
+    status, _, err = run(capsys, "audit", str(folder / "plan.txt"), "-o", str(private))
+    assert status == 0, err
+    assert stat.S_IMODE(private.stat().st_mode) == 0o600
+    assert "secret" not in private.read_text(encoding="utf-8")
+
+
+def test_o_creates_a_new_file_with_the_umask(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = write_pair(tmp_path / "c")
+    target = tmp_path / "new.txt"
+    umask = os.umask(0o027)
+    try:
+        status, _, err = run(capsys, "audit", str(folder / "plan.txt"), "-o", str(target))
+    finally:
+        os.umask(umask)
+    assert status == 0, err
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="giving a file to another group needs root")
+def test_o_keeps_the_owner_and_group_of_the_file_it_replaces(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = write_pair(tmp_path / "c")
+    target = tmp_path / "shared.txt"
+    target.write_text("old\n", encoding="utf-8")
+    os.chown(target, 1, 1)
+    target.chmod(0o640)
+    status, _, err = run(capsys, "audit", str(folder / "plan.txt"), "-o", str(target))
+    assert status == 0, err
+    status_after = target.stat()
+    assert (status_after.st_uid, status_after.st_gid) == (1, 1)
+    assert stat.S_IMODE(status_after.st_mode) == 0o640
+
+
+@pytest.mark.parametrize("corpus", [False, True])
+def test_o_with_standard_output_closed_replaces_nothing(tmp_path: Path, corpus: bool) -> None:
+    folder = write_pair(tmp_path / "c")
+    target = tmp_path / ("out.csv" if corpus else "out.html")
+    target.write_text("kept\n", encoding="utf-8")
+    given = [str(folder)] if corpus else [str(folder / "plan.txt")]
+    done = subprocess.run(
+        ["sh", "-c", 'exec "$@" >&-', "sh", *command("audit", *given, "-o", str(target))],
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert done.stderr == "OSError: <stdout>: standard output is closed\n"
+    assert target.read_text(encoding="utf-8") == "kept\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c", target.name]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["audit", "{c}", "-f", "csv", "-j", "1"],
+        ["audit", "{c}", "-f", "jsonl", "-j", "1"],
+        ["extract", "{c}/plan.txt"],
+    ],
+    ids=["corpus csv", "corpus jsonl", "extract"],
+)
+def test_streaming_outputs_with_standard_output_closed_are_one_line(
+    tmp_path: Path, argv: list[str]
+) -> None:
+    folder = write_pair(tmp_path / "c")
+    given = [part.replace("{c}", str(folder)) for part in argv]
+    done = subprocess.run(
+        ["sh", "-c", 'exec "$@" >&-', "sh", *command(*given)],
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert done.stderr == "OSError: <stdout>: standard output is closed\n"

@@ -164,3 +164,48 @@ def test_streaming_outputs_with_standard_output_closed_are_one_line(
     )
     assert done.returncode == 1
     assert done.stderr == "OSError: <stdout>: standard output is closed\n"
+
+
+# -- file names: in CSV cells and on the terminal ----------------------------------------------
+
+CR_NAME = "x\r=1+1\r.txt"
+
+
+def csv_rows(path: Path) -> list[list[str]]:
+    import csv
+
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        return list(csv.reader(handle))
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["audit", "{plan}", "--as-of", "2026-12-31"],
+        ["audit", "{folder}", "--as-of", "2026-12-31", "-j", "1"],
+        ["history", "{plan}", "--as-of", "2026-12-31"],
+    ],
+    ids=["audit", "corpus", "history"],
+)
+def test_a_carriage_return_in_a_file_name_stays_inside_its_csv_cell(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, argv: list[str]
+) -> None:
+    import pandas as pd
+
+    def table(folder: Path, name: str) -> list[list[str]]:
+        plan = folder / name
+        plan.write_text(work_report("江苏", 2025, "5.8"), encoding="utf-8")
+        output = tmp_path / f"{folder.name}.csv"
+        given = [a.replace("{plan}", str(plan)).replace("{folder}", str(folder)) for a in argv]
+        status, _, err = run(capsys, *given, "-f", "csv", "-o", str(output))
+        assert status == 0, err
+        assert len(pd.read_csv(output)) == len(csv_rows(output)) - 1
+        return csv_rows(output)
+
+    (tmp_path / "plain").mkdir()
+    (tmp_path / "hostile").mkdir()
+    plain, hostile = table(tmp_path / "plain", "x.txt"), table(tmp_path / "hostile", CR_NAME)
+    assert len(hostile) == len(plain) > 1
+    assert all(len(row) == len(hostile[0]) for row in hostile)
+    assert not any(cell.startswith("=") for row in hostile for cell in row)
+    assert any(CR_NAME[:-4] in cell for row in hostile for cell in row)

@@ -209,3 +209,73 @@ def test_a_carriage_return_in_a_file_name_stays_inside_its_csv_cell(
     assert all(len(row) == len(hostile[0]) for row in hostile)
     assert not any(cell.startswith("=") for row in hostile for cell in row)
     assert any(CR_NAME[:-4] in cell for row in hostile for cell in row)
+
+
+HOSTILE_NAMES = {
+    "newline": "a\nFAKE: 100 goals met\n.txt",
+    "escape": "b\x1b[2J\x1b[31mRED\x1b[0m.txt",
+    "carriage return": "d\rOVERWRITE.txt",
+    "bell": "f\x07\x08\x08.txt",
+    "hyperlink": "g\x1b]8;;evil\x1b\\LINK\x1b]8;;\x1b\\.txt",
+    "C1 CSI": "h\u009b31m.txt",
+    "right-to-left override": "c\u202etxt.exe\u202c.txt",
+}
+#: What no line for the terminal may hold raw: C0 and C1 controls but the line feed ending a
+#: line, and the bidi controls.
+RAW = "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]"
+
+
+def assert_terminal_safe(text: str) -> None:
+    import re
+
+    assert not re.search(RAW, text), repr(text)
+    assert not any(line.startswith(("FAKE", "OVERWRITE")) for line in text.splitlines())
+
+
+@pytest.mark.parametrize("name", list(HOSTILE_NAMES.values()), ids=list(HOSTILE_NAMES))
+def test_a_hostile_file_name_never_reaches_the_terminal_raw(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str
+) -> None:
+    folder = tmp_path / "c"
+    folder.mkdir()
+    # a plan alone: not paired, named in a warning and in the corpus report's last lines
+    (folder / name).write_text(work_report("江苏", 2025, "5.8"), encoding="utf-8")
+    for argv in (
+        ["audit", str(folder), "--as-of", "2026-12-31", "-j", "1"],
+        ["audit", str(folder / name), "--as-of", "2026-12-31", "--issued", f"{name}=2025-01-01"],
+        ["text", str(folder / name)],
+        ["audit", str(folder / name), "-o", str(tmp_path / "out.txt")],
+    ):
+        status, out, err = run(capsys, *argv)
+        assert status == 0, err
+        assert_terminal_safe(err)
+        assert_terminal_safe(out if argv[0] == "audit" else "")
+    status, out, err = run(capsys, "audit", str(tmp_path / f"missing-{name}"))
+    assert status == 1
+    assert one_error_line(err).startswith("DataError: ")
+    assert_terminal_safe(err)
+
+
+def test_a_line_break_in_a_file_name_is_shown_as_an_escape(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    status, _, err = run(capsys, "audit", str(tmp_path / "a\nb.txt"))
+    assert status == 1
+    assert err == f"DataError: {tmp_path}/a\\nb.txt: no such file\n"
+
+
+def test_warnings_with_standard_error_closed_stay_out_of_the_report(tmp_path: Path) -> None:
+    import json
+
+    folder = tmp_path / "c"
+    folder.mkdir()
+    (folder / "plan.txt").write_text(work_report("江苏", 2025, "5.8"), encoding="utf-8")
+    done = subprocess.run(
+        ["sh", "-c", 'exec "$@" 2>&-', "sh", *command("audit", str(folder), "-f", "json")],
+        stdout=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0
+    assert "warning" not in done.stdout  # print(file=None) wrote them to standard output
+    json.loads(done.stdout)

@@ -19,6 +19,7 @@ import datetime as dt
 import errno
 import io
 import os
+import re
 import shutil
 import signal
 import stat
@@ -225,7 +226,31 @@ def _add_ingested(read: Any, inputs: _Inputs) -> None:
 
 def _warn(notices: Any) -> None:
     for notice in notices:
-        print(f"warning: {notice}", file=sys.stderr)
+        _warning(str(notice))
+
+
+#: A lone surrogate: what Python makes of a byte of a file name that is not UTF-8.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _byte(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
+
+
+def _shown(text: str) -> str:
+    """``text`` for the terminal, on one line: its control characters (a line break, ESC, a
+    carriage return, a right-to-left override) as the text report shows them (``\\n``,
+    ``\\x1b``, ``\\u202e``), and a byte of a file name that is not UTF-8 as ``\\xba``: a file
+    name can neither forge a line nor drive the terminal (docs/input.md)."""
+    from .report.render import _safe
+
+    return _safe(_SURROGATE.sub(_byte, text))
+
+
+def _warning(text: str) -> None:
+    """``warning: TEXT`` on standard error, escaped (:func:`shown`)."""
+    _say(f"warning: {_shown(text)}")
 
 
 def _read(path: Path, options: _Options) -> DocumentText:
@@ -236,10 +261,9 @@ def _read(path: Path, options: _Options) -> DocumentText:
     if document.empty_pages:
         many = len(document.empty_pages) > 1
         pages = ", ".join(str(number) for number in document.empty_pages)
-        print(
-            f"warning: {path}: no text layer on page{'s' if many else ''} {pages}: "
-            f"not read (OCR {'them' if many else 'it'} first)",
-            file=sys.stderr,
+        _warning(
+            f"{path}: no text layer on page{'s' if many else ''} {pages}: "
+            f"not read (OCR {'them' if many else 'it'} first)"
         )
     return document
 
@@ -267,10 +291,9 @@ class _Options:
         given = self.issued.get(path, self.issued.get(Path(path).name))
         if own is not None:
             if given is not None and given != own:
-                print(
-                    f"warning: {path}: --issued {given.isoformat()} not used: the document "
-                    f"gives its own date, {own.isoformat()}",
-                    file=sys.stderr,
+                _warning(
+                    f"{path}: --issued {given.isoformat()} not used: the document "
+                    f"gives its own date, {own.isoformat()}"
                 )
             return own
         return given
@@ -279,10 +302,9 @@ class _Options:
 def _warn_undated(result: Audit) -> None:
     """Name every document drawn on whose issue date is not known."""
     for name in result.undated:
-        print(
-            f"warning: {name}: no issue date known (no header or date line, no 'issued'); pass "
-            f"--issued {name}=YYYY-MM-DD — verdicts citing it are provisional",
-            file=sys.stderr,
+        _warning(
+            f"{name}: no issue date known (no header or date line, no 'issued'); pass "
+            f"--issued {name}=YYYY-MM-DD — verdicts citing it are provisional"
         )
 
 
@@ -368,7 +390,7 @@ def _emit(output: str | None, text: str, summary: str, inputs: Sequence[Path] = 
         _print(text)
     else:
         write_atomic(output, text, inputs=inputs)
-        _print(f"{summary} — {output}\n")
+        _print(_shown(f"{summary} — {output}") + "\n")
 
 
 def _refuse(path: Path, reason: str) -> OSError:
@@ -493,14 +515,18 @@ def _print(text: str) -> None:
 def error_line(error: BaseException) -> str:
     """One line for an error: ``TypeName: file:line: message``."""
     name = type(error).__name__
+    where = None
     if isinstance(error, DataError):
         where = error.path if error.line is None else f"{error.path}:{error.line}"
-        message = f"{where}: {error.message}"
+        message = error.message
     elif isinstance(error, OSError) and error.filename is not None:
-        message = f"{error.filename}: {error.strerror or error}"
+        where, message = str(error.filename), error.strerror or str(error)
     else:
         message = str(error)
-    return f"{name}: {' '.join(message.split())}"
+    # the file as it is named (a line break in its name escaped, not collapsed), the message
+    # on one line; nothing of either drives the terminal
+    message = _shown(" ".join(message.split()))
+    return f"{name}: {message}" if where is None else f"{name}: {_shown(where)}: {message}"
 
 
 # -- the audit command --------------------------------------------------------------------------
@@ -676,19 +702,18 @@ def _warn_corpus(documents: Any, unpaired: Any) -> None:
     """What could not be told of a document, and what could not be paired, on stderr."""
     for document in documents:
         for line in document.warnings():
-            print(f"warning: {line}", file=sys.stderr)
+            _warning(line)
     waiting = [u for u in unpaired if u.awaiting_review]
     if waiting:
         names = ", ".join(u.document.name for u in waiting)
-        print(
-            f"warning: {len(waiting)} plan{'s' if len(waiting) != 1 else ''} with no later "
+        _warning(
+            f"{len(waiting)} plan{'s' if len(waiting) != 1 else ''} with no later "
             f"document of the same government to review {'them' if len(waiting) != 1 else 'it'}"
-            f" (goals judged on their own text only): {names}",
-            file=sys.stderr,
+            f" (goals judged on their own text only): {names}"
         )
     for item in unpaired:
         if not item.awaiting_review:
-            print(f"warning: {item}", file=sys.stderr)
+            _warning(str(item))
 
 
 def _dask_client(address: str) -> Any:
@@ -758,7 +783,7 @@ def _emit_corpus(args: argparse.Namespace, format: str, result: Any, options: _O
     if format == "html":
         text = compare.to_corpus_html(result, catalog=options.catalog)
     elif format == "text":
-        unpaired = [f"not paired: {item}" for item in result.unpaired]
+        unpaired = [_shown(f"not paired: {item}") for item in result.unpaired]
         if _screen(args):
             size = shutil.get_terminal_size()
             text = terminal.to_screen(
@@ -801,7 +826,7 @@ def _emit_stream(
         return
     with _atomic(output, inputs=inputs) as stream:
         write(stream)
-    _print(f"{summary() if callable(summary) else summary} — {output}\n")
+    _print(_shown(f"{summary() if callable(summary) else summary} — {output}") + "\n")
 
 
 def _add_audit(subparsers: Any) -> None:
@@ -1050,10 +1075,10 @@ def _run_text(args: argparse.Namespace) -> int:
     document = _read(Path(args.file), _Options(args))
     if args.output is None:
         _print(document.text)
-        print(document.describe(), file=sys.stderr)
+        _say(_shown(document.describe()))
     else:
         write_atomic(args.output, document.text, inputs=given)
-        _print(f"{document.describe()} — {args.output}\n")
+        _print(_shown(f"{document.describe()} — {args.output}") + "\n")
     return 0
 
 
@@ -1201,10 +1226,9 @@ def _run_history(args: argparse.Namespace) -> int:
         until=until,
     )
     for name in result.undated:
-        print(
-            f"warning: {name}: no issue date known (no header or date line, no 'issued'); pass "
-            f"--issued {name}=YYYY-MM-DD — it is drawn on at every date, provisionally",
-            file=sys.stderr,
+        _warning(
+            f"{name}: no issue date known (no header or date line, no 'issued'); pass "
+            f"--issued {name}=YYYY-MM-DD — it is drawn on at every date, provisionally"
         )
     if not result.dates:
         raise DataError(

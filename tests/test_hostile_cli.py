@@ -279,3 +279,47 @@ def test_warnings_with_standard_error_closed_stay_out_of_the_report(tmp_path: Pa
     assert done.returncode == 0
     assert "warning" not in done.stdout  # print(file=None) wrote them to standard output
     json.loads(done.stdout)
+
+
+# -- what a corpus folder or a manifest may read ----------------------------------------------
+
+
+def secret_file(tmp_path: Path) -> Path:
+    secret = tmp_path / "elsewhere" / "secret.txt"
+    secret.parent.mkdir()
+    secret.write_text("SECRET-TITLE 机密\n" + work_report("河北", 2025, "5.1"), encoding="utf-8")
+    return secret
+
+
+def test_a_link_out_of_a_corpus_folder_is_not_followed(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = write_pair(tmp_path / "c")
+    secret = secret_file(tmp_path)
+    (folder / "passwd.txt").symlink_to(secret)
+    for format in ("json", "csv", "text"):
+        status, out, err = run(capsys, "audit", str(folder), "-j", "1", "-f", format)
+        assert (status, out) == (1, "")
+        assert one_error_line(err) == (
+            f"DataError: {folder / 'passwd.txt'}: a link to {secret}, outside the folder "
+            f"{folder}: not read (a folder's documents are the files inside it; give that file "
+            "itself instead)"
+        )
+    # the file itself, named on the command line, is read
+    status, out, err = run(capsys, "audit", str(secret), "-f", "json")
+    assert status == 0, err
+    assert "SECRET-TITLE" in out
+
+
+def test_a_corpus_folder_given_through_a_link_is_read(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = write_pair(tmp_path / "c")
+    (folder / "kept").mkdir()
+    (folder / "kept" / "hubei.text").write_text(work_report("湖北", 2025, "5.8"), encoding="utf-8")
+    (folder / "hubei.txt").symlink_to(folder / "kept" / "hubei.text")  # inside: read
+    link = tmp_path / "link"
+    link.symlink_to(folder)
+    status, out, err = run(capsys, "audit", str(link), "-j", "1", "-f", "json")
+    assert status == 0, err
+    assert '"hubei.txt"' in out

@@ -135,6 +135,15 @@ def find_documents(paths: Iterable[str | Path]) -> list[DocumentEntry]:
                     None,
                     f"expected raw documents ({', '.join(DOCUMENT_SUFFIXES)}), found none",
                 )
+            for file in found:
+                target = _outside(file, path)
+                if target is not None:
+                    raise DataError(
+                        str(file),
+                        None,
+                        f"a link to {target}, outside the folder {path}: not read (a folder's "
+                        "documents are the files inside it; give that file itself instead)",
+                    )
             entries.extend(DocumentEntry(str(p), p.relative_to(path).as_posix()) for p in found)
         elif path.exists():
             if not accepts(path):
@@ -162,6 +171,14 @@ def corpus_entries(
         entries.extend(find_documents(paths))
     _check_names(entries)
     return entries
+
+
+def _outside(file: Path, folder: Path) -> Path | None:
+    """The file ``file`` stands for, if it is not inside ``folder`` once links are followed; a
+    corpus folder or a manifest reads only files inside its folder, never (through a link, an
+    absolute path or ``..``) one elsewhere, whose text the reports would quote."""
+    target = file.resolve()
+    return None if target.is_relative_to(folder.resolve()) else target
 
 
 def _visible(path: Path, root: Path) -> bool:

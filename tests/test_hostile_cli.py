@@ -323,3 +323,91 @@ def test_a_corpus_folder_given_through_a_link_is_read(
     status, out, err = run(capsys, "audit", str(link), "-j", "1", "-f", "json")
     assert status == 0, err
     assert '"hubei.txt"' in out
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        ("{secret},江苏,2025,report", "2: path: must be a path inside the folder of the manifest"),
+        ("../elsewhere/secret.txt,,,", "2: path: must be a path inside the folder of the manifest"),
+        ("link.txt,,,", "2: path: 'link.txt' is a link to {secret}, outside the folder of the "),
+        ("plan.txt,,,\nplan.txt,,,", "3: path: 'plan.txt' is listed twice (first on line 2)"),
+        ("plan.txt,,99999999999999999999,", "2: year: expected a year from 1 to 9999 such as"),
+        ("plan.txt,,0,", "2: year: expected a year from 1 to 9999 such as 2025, got '0'"),
+        ("plan.txt,,-2025,", "2: year: expected a year from 1 to 9999 such as 2025, got '-2025'"),
+        ("plan.txt,江苏,2025,report,review.txt", "2: 5 cells, more than the 4 columns of the"),
+    ],
+    ids=[
+        "absolute",
+        "dot-dot",
+        "link out",
+        "a row twice",
+        "huge year",
+        "year 0",
+        "year -2025",
+        "extra cell",
+    ],
+)
+def test_a_manifest_row_is_checked_where_it_stands(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, rows: str, message: str
+) -> None:
+    folder = write_pair(tmp_path / "c")
+    secret = secret_file(tmp_path)
+    (folder / "link.txt").symlink_to(secret)
+    manifest = folder / "m.csv"
+    manifest.write_text(
+        "path,government,year,role\n" + rows.format(secret=secret) + "\n", encoding="utf-8"
+    )
+    status, out, err = run(capsys, "audit", "--manifest", str(manifest), "-f", "json")
+    assert (status, out) == (1, "")
+    line = one_error_line(err)
+    assert line.startswith(f"DataError: {manifest}:" + message.format(secret=secret)), line
+    assert "SECRET" not in err
+
+
+def test_a_manifest_column_given_twice_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = write_pair(tmp_path / "c")
+    manifest = folder / "m.csv"
+    manifest.write_text("path,government,year,role,path\nplan.txt,,,,review.txt\n", "utf-8")
+    status, _, err = run(capsys, "audit", "--manifest", str(manifest))
+    assert status == 1
+    assert one_error_line(err) == f"DataError: {manifest}:1: the column 'path' is given twice"
+
+
+@pytest.mark.parametrize(
+    ("field", "message"),
+    [
+        ("government: [a, b]", "3: government: expected a text, got ['a', 'b']"),
+        ("role: {a: 1}", "3: role: expected a text, got {'a': 1}"),
+        ("year: -2025", "3: year: expected a year from 1 to 9999 such as 2025, got -2025"),
+        ("year: 0", "3: year: expected a year from 1 to 9999 such as 2025, got 0"),
+        ("year: 2025.0", "3: year: expected a year from 1 to 9999 such as 2025, got 2025.0"),
+        ("year: true", "3: year: expected a year from 1 to 9999 such as 2025, got True"),
+    ],
+)
+def test_a_yaml_manifest_field_of_the_wrong_type_is_refused_at_its_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, field: str, message: str
+) -> None:
+    folder = write_pair(tmp_path / "c")
+    manifest = folder / "m.yaml"
+    manifest.write_text(f"- path: review.txt\n- path: plan.txt\n  {field}\n", encoding="utf-8")
+    status, _, err = run(capsys, "audit", "--manifest", str(manifest))
+    assert status == 1
+    assert one_error_line(err) == f"DataError: {manifest}:{message}"
+
+
+def test_a_manifest_inside_its_folder_still_reads(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = write_pair(tmp_path / "c")
+    (folder / "sub").mkdir()
+    (folder / "plan.txt").rename(folder / "sub" / "plan.txt")
+    manifest = folder / "m.csv"
+    manifest.write_text(
+        "path,government,year,role\nsub/plan.txt,江苏,2025,\n./review.txt,,2026,\n", "utf-8"
+    )
+    status, out, err = run(capsys, "audit", "--manifest", str(manifest), "-f", "json")
+    assert status == 0, err
+    assert '"sub/plan.txt"' in out

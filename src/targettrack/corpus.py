@@ -33,13 +33,14 @@ import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from pathlib import Path, PurePosixPath
+from pathlib import Path, PurePath, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from ._errors import DataError
-from ._files import load_yaml
+from ._files import line_of, load_yaml
+from ._text import shorten
 from .catalog import Catalog, catalog_files, default_catalog
 from .extract.formats import READERS
 from .extract.identity import Identity, overridden
@@ -48,6 +49,7 @@ from .extract.structure import document_year
 from .extract.text import prepare
 from .match import Audit, SourceDocument, audit
 from .model import Goal, Outcome, Status, Unplaced, Verdict
+from .periods import MAX_YEAR, MIN_YEAR
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -204,8 +206,13 @@ _MANIFEST_FIELDS = ("path", "government", "year", "role")
 
 def load_manifest(path: str | Path) -> list[DocumentEntry]:
     """The documents a manifest lists: a CSV file with the header ``path,government,year,role``,
-    or a YAML list of mappings with those keys. Paths are relative to the manifest's folder;
-    an empty government, year or role is told from the text.
+    or a YAML list of mappings with those keys. Paths are relative to the manifest's folder
+    and inside it; an empty government, year or role is told from the text.
+
+    Raises :class:`~targettrack.DataError` naming the manifest and the line for a path that is
+    absolute, has ``..``, leads out of the folder through a link or names no file, a file
+    listed twice, a year outside 1…9999, a government or role that is not a text, and in a CSV
+    file a column given twice or a row with more cells than the header.
     """
     path = Path(path)
     if path.suffix.lower() == ".csv":
@@ -219,36 +226,96 @@ def load_manifest(path: str | Path) -> list[DocumentEntry]:
             f"expected a manifest (.csv, .yaml), got a {path.suffix or 'bare'} file",
         )
     entries = []
+    listed: dict[Path, int | None] = {}
+    named: dict[str, int | None] = {}
     for line, row in rows:
-        file = row.get("path")
-        if not isinstance(file, str) or not file.strip():
-            raise DataError(str(path), line, "path: expected the file of a document")
-        target = path.parent / file.strip()
+
+        def where(message: str, field: str = "path", row: Any = row, line: Any = line) -> DataError:
+            return DataError(str(path), line_of(row, field) or line, message)
+
+        file = _manifest_path(where, row.get("path"))
+        target = path.parent / file
         if not target.is_file():
-            raise DataError(str(path), line, f"path: no such file {str(target)!r}")
-        year = row.get("year")
-        if year in (None, ""):
-            year = None
-        elif isinstance(year, str) and year.strip().isdigit():
-            year = int(year)
-        if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
-            raise DataError(str(path), line, f"year: expected a year such as 2025, got {year!r}")
-        government = row.get("government")
-        government = str(government).strip() if government not in (None, "") else None
-        role = row.get("role")
-        role = str(role).strip() if role not in (None, "") else None
-        if role is not None and role not in ROLES:
-            raise DataError(
-                str(path), line, f"role: expected one of {', '.join(ROLES)}, got {role!r}"
+            raise where(f"path: no such file {str(target)!r}")
+        outside = _outside(target, path.parent)
+        if outside is not None:
+            raise where(
+                f"path: {file!r} is a link to {outside}, outside the folder of the manifest: "
+                "not read"
             )
-        entries.append(DocumentEntry(str(target), file.strip(), government, year, role))
+        resolved = target.resolve()
+        if resolved in listed:
+            raise where(f"path: {file!r} is listed twice (first on line {listed[resolved]})")
+        stem = str(PurePosixPath(file).with_suffix(""))
+        if stem in named:
+            raise where(
+                f"path: {file!r}: another document is named {stem!r} too (line {named[stem]}); "
+                "rename one"
+            )
+        listed[resolved], named[stem] = line, line
+        government = _manifest_text(where, "government", row.get("government"))
+        role = _manifest_text(where, "role", row.get("role"))
+        if role is not None and role not in ROLES:
+            raise where(f"role: expected one of {', '.join(ROLES)}, got {role!r}", "role")
+        year = _manifest_year(where, row.get("year"))
+        entries.append(DocumentEntry(str(target), file, government, year, role))
     if not entries:
         raise DataError(str(path), None, "expected at least one document, the manifest is empty")
     _check_names(entries)
     return entries
 
 
-def _manifest_csv(path: Path) -> list[tuple[int, dict[str, Any]]]:
+def _manifest_path(where: Callable[..., DataError], value: Any) -> str:
+    """A manifest's ``path``: a path inside the manifest's folder, without ``..``."""
+    if not isinstance(value, str) or not value.strip():
+        raise where("path: expected the file of a document")
+    file = value.strip()
+    if (
+        PurePath(file).is_absolute()
+        or file.startswith(("/", "\\"))
+        or ".." in PurePosixPath(file.replace("\\", "/")).parts
+    ):
+        raise where(
+            "path: must be a path inside the folder of the manifest, without '..' "
+            f"(got {shorten(file)})"
+        )
+    return file
+
+
+def _given(value: Any) -> str:
+    """A value of a manifest, for a message: a text quoted, anything else as Python shows it."""
+    if isinstance(value, str):
+        return shorten(value)
+    shown = repr(value)
+    return shown if len(shown) <= 40 else shown[:40] + "…"
+
+
+def _manifest_text(where: Callable[..., DataError], field: str, value: Any) -> str | None:
+    """A manifest's ``government`` or ``role``: a text, or nothing (told from the text)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if not isinstance(value, str):
+        raise where(f"{field}: expected a text, got {_given(value)}", field)
+    return value.strip()
+
+
+def _manifest_year(where: Callable[..., DataError], value: Any) -> int | None:
+    """A manifest's ``year``: a year of the calendar (1…9999), or nothing (told from the text)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    year = value
+    if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) <= 4:
+        year = int(value)
+    if not isinstance(year, int) or isinstance(year, bool) or not MIN_YEAR <= year <= MAX_YEAR:
+        raise where(
+            f"year: expected a year from {MIN_YEAR} to {MAX_YEAR} such as 2025, got "
+            f"{_given(value)}",
+            "year",
+        )
+    return year
+
+
+def _manifest_csv(path: Path) -> list[tuple[int | None, dict[str, Any]]]:
     try:
         with open(path, encoding="utf-8-sig", newline="") as handle:
             reader = csv.DictReader(handle)
@@ -264,14 +331,28 @@ def _manifest_csv(path: Path) -> list[tuple[int, dict[str, Any]]]:
                     1,
                     f"expected columns among {', '.join(_MANIFEST_FIELDS)}, got {unknown[0]!r}",
                 )
-            return [(reader.line_num, dict(row)) for row in reader]
+            twice = [f for f in _MANIFEST_FIELDS if fields.count(f) > 1]
+            if twice:
+                raise DataError(str(path), 1, f"the column {twice[0]!r} is given twice")
+            rows: list[tuple[int | None, dict[str, Any]]] = []
+            for row in reader:
+                extra = row.pop(None, None)
+                if extra:
+                    raise DataError(
+                        str(path),
+                        reader.line_num,
+                        f"{len(fields) + len(extra)} cells, more than the {len(fields)} "
+                        "columns of the header",
+                    )
+                rows.append((reader.line_num, dict(row)))
+            return rows
     except FileNotFoundError:
         raise DataError(str(path), None, "no such file") from None
     except UnicodeDecodeError as error:
         raise DataError(str(path), None, f"not UTF-8 text ({error.reason})") from None
 
 
-def _manifest_yaml(path: Path) -> list[tuple[int, dict[str, Any]]]:
+def _manifest_yaml(path: Path) -> list[tuple[int | None, dict[str, Any]]]:
     data = load_yaml(path)
     if not isinstance(data, list):
         raise DataError(str(path), 1, "expected a list of documents (path, government, year, role)")
@@ -279,12 +360,12 @@ def _manifest_yaml(path: Path) -> list[tuple[int, dict[str, Any]]]:
     for item in data:
         if not isinstance(item, dict):
             raise DataError(str(path), None, f"expected a mapping with path, got {item!r}")
-        line = item.pop("__line__", None)
+        line = line_of(item)
         unknown = [k for k in item if k not in _MANIFEST_FIELDS]
         if unknown:
             raise DataError(
                 str(path),
-                line,
+                line_of(item, unknown[0]),
                 f"expected keys among {', '.join(_MANIFEST_FIELDS)}, got {unknown[0]!r}",
             )
         rows.append((line, item))

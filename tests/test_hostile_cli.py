@@ -411,3 +411,73 @@ def test_a_manifest_inside_its_folder_still_reads(
     status, out, err = run(capsys, "audit", "--manifest", str(manifest), "-f", "json")
     assert status == 0, err
     assert '"sub/plan.txt"' in out
+
+
+# -- one report saved twice -------------------------------------------------------------------
+
+
+def write_twice(folder: Path) -> Path:
+    """a.txt and b.txt: one 2025 report of 江苏 saved twice; c.txt: the 2026 report."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("a.txt", "b.txt"):
+        (folder / name).write_text(work_report("江苏", 2025, "5.8"), encoding="utf-8")
+    (folder / "c.txt").write_text(work_report("江苏", 2026, "5.6"), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("format", ["json", "csv"])
+def test_a_report_saved_twice_in_a_corpus_is_counted_once(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, format: str
+) -> None:
+    twice = write_twice(tmp_path / "twice")
+    once = tmp_path / "once"
+    once.mkdir()
+    for name in ("a.txt", "c.txt"):
+        (once / name).write_text((twice / name).read_text(encoding="utf-8"), encoding="utf-8")
+    outputs = []
+    for folder in (once, twice):
+        output = tmp_path / f"{folder.name}.{format}"
+        status, summary, err = run(capsys, "audit", str(folder), "-j", "1", "-o", str(output))
+        assert status == 0, err
+        outputs.append((summary.split(" — ")[0], output.read_text(encoding="utf-8"), err))
+    (summary_once, _, _), (summary_twice, text_twice, err_twice) = outputs
+    assert summary_twice == summary_once
+    assert (
+        f"warning: {twice / 'b.txt'}: the same text as {twice / 'a.txt'} (江苏, 2025): "
+        "counted once, as a.txt" in err_twice
+    )
+    assert "b.txt-g" not in text_twice  # no goal of the copy
+
+
+def test_a_report_given_twice_as_files_is_counted_once(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = write_twice(tmp_path / "twice")
+    files = [str(folder / name) for name in ("a.txt", "b.txt", "c.txt")]
+    status, out, err = run(capsys, "audit", *files, "--as-of", "2026-12-31", "-f", "json")
+    assert status == 0, err
+    once = run(capsys, "audit", files[0], files[2], "--as-of", "2026-12-31", "-f", "json")
+    assert out == once[1]
+    assert f"warning: {files[1]}: the same text as {files[0]}: counted once, as a.txt" in err
+
+
+def test_two_texts_of_one_report_are_named(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = write_twice(tmp_path / "twice")
+    (folder / "b.txt").write_text(work_report("江苏", 2025, "6.1"), encoding="utf-8")
+    status, _, err = run(capsys, "audit", str(folder), "-j", "1")
+    assert status == 0, err
+    assert (
+        "warning: a.txt, b.txt: 2 different texts of one report of 江苏 for 2025; the goals of "
+        "each are judged"
+    ) in err
+
+
+def test_pairing_lists_a_copy_with_the_document_it_repeats(tmp_path: Path) -> None:
+    from targettrack.corpus import find_documents, pair_documents, read_corpus
+
+    documents = list(read_corpus(find_documents([write_twice(tmp_path / "t")]), jobs=1))
+    pairs, unpaired = pair_documents(documents)
+    assert [(p.plan.name, [r.name for r in p.reviews]) for p in pairs] == [("a.txt", ["c.txt"])]
+    assert [(u.document.name, u.copy_of) for u in unpaired] == [("b.txt", "a.txt"), ("c.txt", None)]

@@ -129,6 +129,8 @@ class _Inputs:
         #: file that named it (a record file, or the text itself)
         self.paths: list[Path] = []
         self.named: dict[str, tuple[Path, Path]] = {}
+        #: the file each raw text (by its SHA-256) was first read from
+        self.hashes: dict[str, str] = {}
 
     def claim(self, name: str, text_path: Path, given: Path) -> None:
         """Take the document ``name`` (its text at ``text_path``) from the FILE ``given``;
@@ -204,7 +206,12 @@ def _is_corpus(args: argparse.Namespace) -> bool:
 
 def _add_ingested(read: Any, inputs: _Inputs) -> None:
     """A raw document read by :func:`targettrack.extract.ingest.ingest_documents` into the
-    inputs; its notices are printed as warnings."""
+    inputs; its notices are printed as warnings. A copy of a text read already (another file,
+    the same SHA-256) is named and counted once."""
+    first = inputs.hashes.setdefault(read.document.sha256, read.path)
+    if first != read.path:
+        _warning(f"{read.path}: the same text as {first}: counted once, as {Path(first).name}")
+        return
     _warn(read.notices)
     inputs.goals.extend(read.goals)
     inputs.outcomes.extend(read.outcomes)
@@ -699,10 +706,24 @@ def _stream_corpus(
 
 
 def _warn_corpus(documents: Any, unpaired: Any) -> None:
-    """What could not be told of a document, and what could not be paired, on stderr."""
+    """What could not be told of a document, and what could not be paired, on stderr; and
+    two different texts of one government, year and role (a draft and the final report?),
+    whose goals are all judged."""
     for document in documents:
         for line in document.warnings():
             _warning(line)
+    copies = {u.document.name for u in unpaired if u.copy_of is not None}
+    alike: dict[tuple[str, int, str], list[str]] = {}
+    for document in documents:
+        if None not in (document.government, document.year) and document.name not in copies:
+            key = (document.government, document.year, document.role)
+            alike.setdefault(key, []).append(document.name)
+    for (government, year, role), same in alike.items():
+        if len(same) > 1:
+            _warning(
+                f"{', '.join(same)}: {len(same)} different texts of one {role} of {government}"
+                f" for {year}; the goals of each are judged"
+            )
     waiting = [u for u in unpaired if u.awaiting_review]
     if waiting:
         names = ", ".join(u.document.name for u in waiting)

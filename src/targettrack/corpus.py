@@ -674,6 +674,9 @@ class Unpaired:
     reason: str
     #: a plan no later document reviews yet (the usual state of the latest report)
     awaiting_review: bool = False
+    #: the name of the earlier document it is a copy of (same text, government and year),
+    #: which is counted in its place
+    copy_of: str | None = None
 
     def __str__(self) -> str:
         return f"{self.document.path}: {self.reason}"
@@ -687,11 +690,24 @@ def pair_documents(
     year after the last year its goals are about (a work report of 2025: the 2026 report; a
     plan with goals for 2030: the documents of 2026–2031). Listed as unpaired, with the
     reason: a document whose government or year is not known, a plan that no later document
-    reviews, a review of no earlier plan."""
+    reviews, a review of no earlier plan, and a copy of an earlier document (the same text,
+    government and year: it is counted once, as the first)."""
     pairs: list[Pair] = []
     unpaired: list[Unpaired] = []
     groups: dict[str, list[CorpusDocument]] = {}
+    copies = _copies(documents)
     for document in documents:
+        if document.name in copies:
+            first = copies[document.name]
+            unpaired.append(
+                Unpaired(
+                    document,
+                    f"the same text as {first.path} ({first.government or 'government not told'}"
+                    f", {first.year or 'year not told'}): counted once, as {first.name}",
+                    copy_of=first.name,
+                )
+            )
+            continue
         if document.government is None or document.year is None:
             what = "government" if document.government is None else "year"
             unpaired.append(Unpaired(document, f"its {what} could not be told; not paired"))
@@ -699,7 +715,7 @@ def pair_documents(
         groups.setdefault(document.government, []).append(document)
     reviewed: set[str] = set()
     for document in documents:
-        if document.government is None or document.year is None:
+        if document.government is None or document.year is None or document.name in copies:
             continue
         if document.role not in _PLANS:
             continue
@@ -736,6 +752,7 @@ def pair_documents(
             document.role == "review"
             and document.government is not None
             and document.name not in reviewed
+            and document.name not in copies
         ):
             unpaired.append(
                 Unpaired(
@@ -747,6 +764,23 @@ def pair_documents(
     order = {d.name: i for i, d in enumerate(documents)}
     unpaired.sort(key=lambda u: order[u.document.name])
     return pairs, unpaired
+
+
+def _copies(documents: Iterable[CorpusDocument]) -> dict[str, CorpusDocument]:
+    """The documents that repeat an earlier one — the same text (SHA-256), government and year —
+    by name, each with the first: a report saved twice in a folder would count every goal
+    twice and pair twice with its review."""
+    first: dict[tuple[str, str | None, int | None], CorpusDocument] = {}
+    copies: dict[str, CorpusDocument] = {}
+    for document in documents:
+        if not document.sha256:
+            continue
+        key = (document.sha256, document.government, document.year)
+        if key in first:
+            copies[document.name] = first[key]
+        else:
+            first[key] = document
+    return copies
 
 
 # -- the audit ----------------------------------------------------------------------------------
@@ -874,7 +908,9 @@ def audit_documents(
     documents = tuple(documents)
     pairs, unpaired = pair_documents(documents)
     reviews = {p.plan.name: p.reviews for p in pairs}
-    plans = [d for d in documents if d.goals]
+    copies = _copies(documents)
+    counted = [d for d in documents if d.name not in copies]
+    plans = [d for d in counted if d.goals]
     verdicts: list[Verdict] = []
     if client is None and (jobs or _cores()) == 1:
         catalog = catalog or _catalog(tuple(catalog_extra))
@@ -888,13 +924,13 @@ def audit_documents(
         work = [(plan, reviews.get(plan.name, ()), as_of, extra) for plan in plans]
         for judged in _ordered_map(_judge_one, work, jobs=jobs, client=client, progress=progress):
             verdicts.extend(judged)
-    outcomes = [o for d in documents for o in d.outcomes]
+    outcomes = [o for d in counted for o in d.outcomes]
     combined = Audit(
         as_of=as_of,
         verdicts=verdicts,
         outcomes=sorted(outcomes, key=lambda o: (o.period, o.id)),
-        documents=[d.source for d in documents],
-        unplaced=[u for d in documents for u in d.unplaced],
+        documents=[d.source for d in counted],
+        unplaced=[u for d in counted for u in d.unplaced],
     )
     return CorpusAudit(combined, documents, pairs, unpaired)
 
@@ -959,7 +995,10 @@ def stream_corpus(
         )
         pairs, unpaired = pair_documents(documents)
         reviews = {p.plan.name: p.reviews for p in pairs}
-        plans = [d for d in documents if d.placed and d.horizon is not None]
+        copies = _copies(documents)
+        plans = [
+            d for d in documents if d.placed and d.horizon is not None and d.name not in copies
+        ]
         tasks = [(plan, reviews.get(plan.name, ()), as_of, extra) for plan in plans]
         judged = _ordered_map(_judge_aside, tasks, jobs=jobs, client=None, progress=judge_progress)
         yield CorpusStream(documents, pairs, unpaired, zip(plans, judged, strict=True), as_of)

@@ -8,10 +8,12 @@ hang or a silent wrong).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -481,3 +483,128 @@ def test_pairing_lists_a_copy_with_the_document_it_repeats(tmp_path: Path) -> No
     pairs, unpaired = pair_documents(documents)
     assert [(p.plan.name, [r.name for r in p.reviews]) for p in pairs] == [("a.txt", ["c.txt"])]
     assert [(u.document.name, u.copy_of) for u in unpaired] == [("b.txt", "a.txt"), ("c.txt", None)]
+
+
+# -- --scheduler ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def fake_server() -> Iterator[Callable[[bytes | None], str]]:
+    """A TCP server on localhost that sends ``banner`` to whoever connects (None: nothing,
+    ever); returns its address."""
+    import socket
+    import threading
+
+    servers: list[socket.socket] = []
+    stop = threading.Event()
+
+    def start(banner: bytes | None) -> str:
+        server = socket.create_server(("127.0.0.1", 0))
+        servers.append(server)
+
+        def serve() -> None:
+            with contextlib.suppress(OSError):
+                while not stop.is_set():
+                    connection, _ = server.accept()
+                    if banner is not None:
+                        connection.sendall(banner)
+                    stop.wait(5)
+                    connection.close()
+
+        threading.Thread(target=serve, daemon=True).start()
+        return f"tcp://127.0.0.1:{server.getsockname()[1]}"
+
+    yield start
+    stop.set()
+    for server in servers:
+        server.close()
+
+
+@pytest.mark.parametrize(
+    ("banner", "answer"),
+    [
+        (b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n", "b'HTTP/1.1'"),
+        (b"SSH-2.0-OpenSSH_9.6\r\n", "b'SSH-2.0-'"),
+        (b"\xff" * 64, "b'\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xff'"),
+    ],
+    ids=["http", "ssh", "0xff"],
+)
+def test_a_scheduler_address_that_is_no_dask_scheduler_is_one_line(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    fake_server: Callable[[bytes | None], str],
+    banner: bytes,
+    answer: str,
+) -> None:
+    pytest.importorskip("distributed")
+    address = fake_server(banner)
+    folder = write_pair(tmp_path / "c")
+    status, out, err = run(capsys, "audit", str(folder), "--scheduler", address)
+    assert (status, out) == (1, "")
+    assert one_error_line(err) == (
+        f"ValueError: --scheduler: {address!r} is no Dask scheduler (it answered {answer}, not "
+        "the length of a handshake)"
+    )
+
+
+def test_a_scheduler_that_never_answers_is_given_up(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    fake_server: Callable[[bytes | None], str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import time
+
+    pytest.importorskip("distributed")
+    monkeypatch.setattr(cli, "SCHEDULER_TIMEOUT", 0.5)
+    address = fake_server(None)
+    folder = write_pair(tmp_path / "c")
+    started = time.monotonic()
+    status, _, err = run(capsys, "audit", str(folder), "--scheduler", address)
+    assert status == 1
+    assert time.monotonic() - started < 5
+    assert one_error_line(err) == (
+        f"ValueError: --scheduler: {address!r} did not answer within 0.5 s, as a Dask scheduler "
+        "does at once"
+    )
+
+
+@pytest.mark.parametrize(
+    ("address", "message"),
+    [
+        ("", "expected tcp://HOST:PORT, such as tcp://127.0.0.1:8786, got ''"),
+        ("bogus", "expected tcp://HOST:PORT, such as tcp://127.0.0.1:8786, got 'bogus'"),
+        ("tcp://[::1", "expected tcp://HOST:PORT, such as tcp://127.0.0.1:8786, got 'tcp://[::1'"),
+        ("tcp://h:99999", "expected tcp://HOST:PORT, such as tcp://127.0.0.1:8786, got"),
+        ("ucx://127.0.0.1:8786", "expected tcp://HOST:PORT, such as tcp://127.0.0.1:8786, got"),
+        ("tls://127.0.0.1:1", "'tls://127.0.0.1:1': tls:// needs the client's certificates"),
+        ("inproc://x", "no Dask scheduler at 'inproc://x' (inproc:// reaches only a scheduler"),
+        ("tcp://127.0.0.1:1", "no Dask scheduler at 'tcp://127.0.0.1:1' (Connection refused)"),
+    ],
+)
+def test_a_bad_scheduler_address_is_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, address: str, message: str
+) -> None:
+    pytest.importorskip("distributed")
+    folder = write_pair(tmp_path / "c")
+    status, out, err = run(capsys, "audit", str(folder), "--scheduler", address, "-f", "csv")
+    assert (status, out) == (1, "")
+    assert one_error_line(err).startswith(f"ValueError: --scheduler: {message}")
+
+
+def test_a_dask_scheduler_over_tcp_passes_the_check(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    distributed = pytest.importorskip("distributed")
+    folder = write_pair(tmp_path / "c")
+    status, serial, err = run(capsys, "audit", str(folder), "-f", "csv", "-j", "1")
+    assert status == 0, err
+    with distributed.LocalCluster(
+        n_workers=1, processes=False, protocol="tcp://", dashboard_address=None
+    ) as cluster:
+        assert cluster.scheduler_address.startswith("tcp://")
+        status, out, err = run(
+            capsys, "audit", str(folder), "-f", "csv", "--scheduler", cluster.scheduler_address
+        )
+    assert status == 0, err
+    assert out == serial

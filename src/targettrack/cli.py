@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 __all__ = [
     "COMMANDS",
     "RAW_SUFFIXES",
+    "SCHEDULER_TIMEOUT",
     "UsageError",
     "build_parser",
     "check_output",
@@ -624,9 +625,9 @@ def _run_corpus_audit(args: argparse.Namespace) -> int:
     if args.output is not None:  # before any work; checked again when it is written
         check_output(args.output, _given(args))
     entries = corpus_entries(args.files, args.manifest)
-    if format in ("csv", "jsonl") and not args.scheduler:
+    if format in ("csv", "jsonl") and args.scheduler is None:
         return _stream_corpus(args, format, entries, as_of, options)
-    client = _dask_client(args.scheduler) if args.scheduler else None
+    client = _dask_client(args.scheduler) if args.scheduler is not None else None
     try:
         with _progress(len(entries), "reading", "doc", _goals_found) as progress:
             documents = list(
@@ -737,18 +738,100 @@ def _warn_corpus(documents: Any, unpaired: Any) -> None:
             _warning(str(item))
 
 
+#: How long ``--scheduler`` waits for a scheduler to connect and to answer, in seconds.
+SCHEDULER_TIMEOUT = 10.0
+#: The largest first message taken for a Dask scheduler's handshake (a few hundred bytes).
+_HANDSHAKE_BYTES = 1 << 20
+
+
 def _dask_client(address: str) -> Any:
+    """A client of the Dask scheduler at ``address`` (``tcp://HOST:PORT``, ``tls://`` with the
+    certificates in Dask's configuration, or ``inproc://`` in this process), each step bounded
+    by :data:`SCHEDULER_TIMEOUT`: what is no Dask scheduler is refused in one line."""
     try:
         import distributed
     except ImportError:
         raise ValueError(
             "--scheduler: Dask is not installed; pip install 'targettrack[dask]'"
         ) from None
+    scheme, host, port = _scheduler_address(address)
+    if scheme == "tcp":
+        _check_scheduler(address, host, port)
+    elif scheme == "tls":
+        make_security: Any = distributed.Security
+        security = make_security()
+        if security.get_connection_args("client").get("ssl_context") is None:
+            raise ValueError(
+                f"--scheduler: {address!r}: tls:// needs the client's certificates in Dask's "
+                "configuration (distributed.comm.tls.ca-file, .client.cert, .client.key)"
+            )
     try:
         client: Any = distributed.Client
-        return client(address, timeout="10s")
+        return client(address, timeout=f"{SCHEDULER_TIMEOUT}s")
+    except (OSError, ValueError, TypeError) as error:
+        reason = " ".join(str(error).split()) or type(error).__name__
+        if scheme == "inproc":
+            reason = "inproc:// reaches only a scheduler started in this very process"
+        raise ValueError(f"--scheduler: no Dask scheduler at {address!r} ({reason})") from None
+
+
+def _scheduler_address(address: str) -> tuple[str, str, int]:
+    """The scheme, host and port of a ``--scheduler`` address (``host:port`` is tcp://)."""
+    import urllib.parse
+
+    scheme, sep, rest = address.strip().partition("://")
+    if not sep:
+        scheme, rest = "tcp", address.strip()
+    if scheme == "inproc" and rest:
+        return scheme, "", 0
+    expected = "expected tcp://HOST:PORT, such as tcp://127.0.0.1:8786"
+    if scheme not in ("tcp", "tls"):
+        raise ValueError(f"--scheduler: {expected}, got {address!r}")
+    try:
+        parts = urllib.parse.urlsplit(f"{scheme}://{rest}")
+        host, port = parts.hostname, parts.port
+    except ValueError:
+        host = port = None
+    if not host or port is None or parts.path or parts.query or parts.fragment:
+        raise ValueError(f"--scheduler: {expected}, got {address!r}")
+    return scheme, host, port
+
+
+def _check_scheduler(address: str, host: str, port: int) -> None:
+    """Refuse what does not answer at ``host:port`` as a Dask scheduler does: at once, with the
+    length of its handshake. Dask would take the first bytes of anything else (an HTTP or SSH
+    banner) as a length and allocate that much, and it waits for a silent server for ever."""
+    import socket
+    import struct
+    import time
+
+    deadline = time.monotonic() + SCHEDULER_TIMEOUT
+    header = b""
+    try:
+        with socket.create_connection((host, port), timeout=SCHEDULER_TIMEOUT) as connection:
+            while len(header) < 8:
+                connection.settimeout(max(0.001, deadline - time.monotonic()))
+                chunk = connection.recv(8 - len(header))
+                if not chunk:
+                    raise ValueError(
+                        f"--scheduler: {address!r} closed the connection without the handshake "
+                        "of a Dask scheduler"
+                    )
+                header += chunk
+    except TimeoutError:
+        raise ValueError(
+            f"--scheduler: {address!r} did not answer within {SCHEDULER_TIMEOUT:g} s, as a Dask "
+            "scheduler does at once"
+        ) from None
     except OSError as error:
-        raise ValueError(f"--scheduler: no Dask scheduler at {address!r} ({error})") from None
+        reason = error.strerror or " ".join(str(error).split()) or type(error).__name__
+        raise ValueError(f"--scheduler: no Dask scheduler at {address!r} ({reason})") from None
+    (size,) = struct.unpack("Q", header)
+    if not 0 < size <= _HANDSHAKE_BYTES:
+        raise ValueError(
+            f"--scheduler: {address!r} is no Dask scheduler (it answered {header!r}, not the "
+            "length of a handshake)"
+        )
 
 
 def _goals_found(document: Any) -> tuple[str, int]:

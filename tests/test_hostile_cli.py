@@ -608,3 +608,178 @@ def test_a_dask_scheduler_over_tcp_passes_the_check(
         )
     assert status == 0, err
     assert out == serial
+
+
+# -- signals and worker processes -------------------------------------------------------------
+
+
+def alive(pid: int) -> bool:
+    """Whether process ``pid`` runs (a zombie, waiting to be reaped, does not)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+#: The command in a process whose documents take a minute each to read, and whose workers
+#: each leave a file named by their process id in MARKS when they start reading.
+SLOW_READER = """
+import os, sys, time
+from targettrack import cli, corpus
+marks = os.environ["MARKS"]
+def slow(entry, **options):
+    open(os.path.join(marks, str(os.getpid())), "w").close()
+    time.sleep(60)
+corpus.read_corpus_document = slow
+corpus._cores = lambda: 2  # two workers, even on a machine of one core
+sys.exit(cli.main(sys.argv[1:]))
+"""
+
+
+@pytest.fixture
+def slow_audit(
+    tmp_path: Path,
+) -> Iterator[Callable[..., tuple[subprocess.Popen[str], list[int], Path, Path]]]:
+    """Start the audit of a corpus of four documents in two workers, and wait until both are
+    reading; gives its process, the workers' ids, the -o file (holding 'kept') and the
+    temporary folder. Whatever the test finds, the command's process group is ended after it."""
+    import signal
+    import time
+
+    started: list[subprocess.Popen[str]] = []
+
+    def start(*argv: str) -> tuple[subprocess.Popen[str], list[int], Path, Path]:
+        folder = write_pair(tmp_path / "c")
+        write_pair(folder / "more", region="山东")
+        marks, temporary = tmp_path / "marks", tmp_path / "tmp"
+        marks.mkdir()
+        temporary.mkdir()
+        output = tmp_path / "out.csv"
+        output.write_text("kept\n", encoding="utf-8")
+        environment = {**os.environ, "MARKS": str(marks), "TMPDIR": str(temporary)}
+        command = [sys.executable, "-c", SLOW_READER, "audit", str(folder), "-j", "2"]
+        process = subprocess.Popen(
+            [*command, "-o", str(output), *argv],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=environment,
+            start_new_session=True,
+        )
+        started.append(process)
+        deadline = time.monotonic() + 60
+        while len(list(marks.iterdir())) < 2:
+            assert time.monotonic() < deadline and process.poll() is None, process.communicate()
+            time.sleep(0.05)
+        return process, [int(p.name) for p in marks.iterdir()], output, temporary
+
+    yield start
+    for process in started:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.communicate(timeout=5)
+
+
+@pytest.mark.parametrize(
+    ("signal_name", "group", "status"),
+    [
+        ("SIGINT", True, 130),
+        ("SIGINT", False, 130),
+        ("SIGTERM", False, 143),
+        ("SIGTERM", True, 143),
+        ("SIGHUP", False, 129),
+    ],
+    ids=["ctrl-c", "sigint to the command", "sigterm", "sigterm to the group", "sighup"],
+)
+@pytest.mark.parametrize("format", ["csv", "html"])
+def test_a_signal_ends_a_corpus_audit_and_its_workers_cleanly(
+    tmp_path: Path,
+    slow_audit: Callable[..., tuple[subprocess.Popen[str], list[int], Path, Path]],
+    signal_name: str,
+    group: bool,
+    status: int,
+    format: str,
+) -> None:
+    import signal
+    import time
+
+    process, workers, output, temporary = slow_audit("-f", format)
+    number = getattr(signal, signal_name)
+    if group:
+        os.killpg(process.pid, number)
+    else:
+        process.send_signal(number)
+    started = time.monotonic()
+    out, err = process.communicate(timeout=30)
+    assert time.monotonic() - started < 10
+    assert process.returncode == status, err
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+    assert err == ("interrupted\n" if number == signal.SIGINT else "")
+    assert out == ""
+    assert not any(alive(pid) for pid in workers)
+    assert output.read_text(encoding="utf-8") == "kept\n"
+    assert list(temporary.iterdir()) == []  # no folder of records set aside left
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c", "marks", "out.csv", "tmp"]
+
+
+def test_workers_end_when_their_parent_is_killed(
+    slow_audit: Callable[..., tuple[subprocess.Popen[str], list[int], Path, Path]],
+) -> None:
+    import signal
+    import time
+
+    process, workers, _, _ = slow_audit()
+    process.send_signal(signal.SIGKILL)
+    # the workers hold the command's standard output and error: a caller reading them waited
+    # for ever on orphans
+    process.communicate(timeout=15)
+    deadline = time.monotonic() + 10
+    while any(alive(pid) for pid in workers):  # orphans used to wait for work for ever
+        assert time.monotonic() < deadline, [pid for pid in workers if alive(pid)]
+        time.sleep(0.1)
+
+
+def test_a_signal_during_the_rename_lets_it_end(tmp_path: Path) -> None:
+    # the report is complete when the signal comes: it is written, and the command says so
+    folder = write_pair(tmp_path / "c")
+    target = tmp_path / "out.txt"
+    target.write_text("kept", encoding="utf-8")
+    code = (
+        "import os, signal, sys\n"
+        "from targettrack import cli\n"
+        "real = os.replace\n"
+        "def replace(*args):\n"
+        "    os.kill(os.getpid(), signal.SIGINT)\n"
+        "    real(*args)\n"
+        "cli.os.replace = replace\n"
+        f"sys.exit(cli.main(['audit', {str(folder / 'plan.txt')!r}, '-o', {str(target)!r}]))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "interrupted" not in done.stderr and "Traceback" not in done.stderr
+    assert target.read_text(encoding="utf-8").startswith("2 goals as of")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c", "out.txt"]
+
+
+def test_the_number_of_workers_is_capped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from targettrack import corpus
+
+    started: list[int] = []
+    real = corpus.ProcessPoolExecutor
+
+    def pool(max_workers: int, **options: object) -> object:
+        started.append(max_workers)
+        return real(max_workers=max_workers, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(corpus, "ProcessPoolExecutor", pool)
+    monkeypatch.setattr(corpus, "_cores", lambda: 2)
+    folder = write_pair(tmp_path / "c")
+    write_pair(folder / "more", region="山东")
+    entries = corpus.find_documents([folder])
+    assert len(list(corpus.read_corpus(entries, jobs=100_000))) == 4
+    assert len(list(corpus.read_corpus(entries[:3], jobs=100_000))) == 3
+    monkeypatch.setattr(corpus, "_cores", lambda: 8)
+    assert len(list(corpus.read_corpus(entries[:3], jobs=100_000))) == 3
+    assert started == [2, 2, 3]

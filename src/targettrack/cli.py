@@ -428,8 +428,87 @@ def check_output(path: str | Path, inputs: Sequence[Path] = ()) -> None:
         raise _refuse(target, "an input of this command; the report would replace it")
 
 
-def _interrupted(signum: int, frame: Any) -> None:
+class _Ending:
+    """What a signal finds the command doing (:func:`_on_signal`)."""
+
+    def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        #: the signal handlers are the command's (:func:`_signals`)
+        self.handling = False
+        #: ending on a signal already: cleaning up is not interrupted by another
+        self.ending = False
+        #: renaming a finished report over its -o path, and the signal that came meanwhile
+        self.committing = False
+        self.pending: int | None = None
+        #: the report is written whole
+        self.committed = False
+
+
+_ENDING = _Ending()
+#: The signals that end the command cleanly: Ctrl-C, ``kill``, the terminal closed.
+_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
+def _on_signal(signum: int, frame: Any) -> None:
+    """End the command on SIGINT, SIGTERM or SIGHUP, by an exception: every ``with`` block
+    on the way out runs, so the worker processes are stopped, the temporary files and folders
+    removed and no -o file replaced (status 130 for Ctrl-C, 128 + the signal otherwise). While
+    a finished report is being renamed over its -o path the signal waits for the rename; once
+    the report is written the signal ends the command with status 0, its work done. A signal
+    coming while the command ends on one is ignored: the cleaning up is short and bounded."""
+    if _ENDING.committed:
+        raise SystemExit(0)
+    if _ENDING.committing:
+        _ENDING.pending = signum
+        return
+    if _ENDING.ending:  # a second Ctrl-C while the workers stop and the files go
+        return
+    _ENDING.ending = True
+    if signum == signal.SIGINT:
+        raise KeyboardInterrupt
     raise SystemExit(128 + signum)
+
+
+@contextlib.contextmanager
+def _signals() -> Iterator[None]:
+    """The command's signal handlers (:func:`_on_signal`) for the block, where they can be set
+    (the main thread) and are not set already; a signal ignored when the command started
+    (``nohup``, a background job) stays ignored."""
+    if _ENDING.handling or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    # None: a handler set outside Python, which could not be put back
+    previous = {
+        number: handler
+        for number in _SIGNALS
+        if (handler := signal.getsignal(number)) not in (signal.SIG_IGN, None)
+    }
+    _ENDING.reset()
+    _ENDING.handling = True
+    try:
+        for number in previous:
+            signal.signal(number, _on_signal)
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        _ENDING.reset()
+
+
+def _replace(temporary: str, target: Path) -> None:
+    """Rename the finished report over ``target``; a signal coming meanwhile waits for the
+    rename to end (:func:`_on_signal`)."""
+    _ENDING.committing = True
+    try:
+        os.replace(temporary, target)
+        _ENDING.committed = _ENDING.handling
+    finally:
+        _ENDING.committing = False
+        pending, _ENDING.pending = _ENDING.pending, None
+        if pending is not None:
+            _on_signal(pending, None)
 
 
 def write_atomic(path: str | Path, text: str, *, inputs: Sequence[Path] = ()) -> None:
@@ -451,11 +530,7 @@ def _atomic(path: str | Path, *, inputs: Sequence[Path] = ()) -> Iterator[TextIO
     target = Path(path)
     check_output(target, inputs)
     directory = target.parent
-    handlers: dict[int, Any] = {}
-    if threading.current_thread() is threading.main_thread():
-        for signum in (signal.SIGTERM, signal.SIGHUP):
-            handlers[signum] = signal.signal(signum, _interrupted)
-    try:
+    with _signals():
         try:
             handle, temporary = tempfile.mkstemp(
                 prefix=f".{target.name}.", suffix=".tmp", dir=directory
@@ -466,16 +541,13 @@ def _atomic(path: str | Path, *, inputs: Sequence[Path] = ()) -> Iterator[TextIO
             with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
                 yield stream
             _take_mode(temporary, target)
-            os.replace(temporary, target)
+            _replace(temporary, target)
         except BaseException as error:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
             if isinstance(error, OSError):
                 raise OSError(error.errno, error.strerror, str(target)) from None
             raise
-    finally:
-        for number, handler in handlers.items():
-            signal.signal(number, handler)
 
 
 def _take_mode(temporary: str, target: Path) -> None:
@@ -993,7 +1065,8 @@ def _add_audit(subparsers: Any) -> None:
         "--jobs",
         type=int,
         metavar="N",
-        help="read a corpus in N processes (default: one per core); the result is the same",
+        help="read a corpus in N processes (default, and at most: one per core); the result is "
+        "the same",
     )
     parser.add_argument(
         "--scheduler",
@@ -1435,6 +1508,11 @@ def _say(line: str) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = build_parser()
+    with _signals():
+        return _main(parser, argv)
+
+
+def _main(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> int:
     try:
         args = parser.parse_args(argv)
         # every command prints to standard output (the report, or the summary of the file

@@ -26,13 +26,18 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime as dt
+import errno
 import functools
 import os
 import pickle
+import signal
 import tempfile
+import threading
+import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path, PurePath, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -583,7 +588,7 @@ def _ordered_map(
     jobs: int | None,
     client: Client | None,
     progress: Callable[[Any], None] | None = None,
-) -> Iterator[Any]:
+) -> Generator[Any, None, None]:
     """``function`` over ``work``, the results in the order of ``work``: here, in a process
     pool, or on a Dask cluster."""
     if client is not None:
@@ -593,12 +598,14 @@ def _ordered_map(
         raise ValueError(f"jobs: expected a number of processes >= 1, got {jobs}")
     if jobs == 1 or len(work) < 2:
         return _here(function, work, progress)
-    return _in_processes(function, work, min(jobs, len(work)), progress)
+    # never more processes than cores or than pieces of work: -j 100000 forked one
+    # interpreter per document
+    return _in_processes(function, work, min(jobs, _cores(), len(work)), progress)
 
 
 def _here(
     function: Callable[[Any], Any], work: Sequence[Any], progress: Callable[[Any], None] | None
-) -> Iterator[Any]:
+) -> Generator[Any, None, None]:
     for item in work:
         result = function(item)
         if progress is not None:
@@ -611,13 +618,61 @@ def _in_processes(
     work: Sequence[Any],
     jobs: int,
     progress: Callable[[Any], None] | None,
-) -> Iterator[Any]:
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+) -> Generator[Any, None, None]:
+    """``function`` over ``work`` in a pool of ``jobs`` processes. If anything ends the
+    iteration early — an error, Ctrl-C, a signal, the generator closed — the work not done is
+    dropped and the workers are stopped at once (:func:`_stop`), not waited for."""
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_started)
+    try:
         chunk = max(1, min(16, len(work) // (jobs * 8)))
         for result in pool.map(function, work, chunksize=chunk):
             if progress is not None:
                 progress(result)
             yield result
+    except BrokenProcessPool:
+        _stop(pool)
+        raise OSError(
+            errno.ECHILD, "a worker process ended abruptly (killed, or out of memory)"
+        ) from None
+    except BaseException:
+        _stop(pool)
+        raise
+    pool.shutdown()
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End ``pool`` now: the work queued is dropped and the workers are terminated."""
+    processes = list((pool._processes or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            process.terminate()
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError, AssertionError):
+            process.join(5)
+
+
+#: How often a worker process looks whether its parent is still there, in seconds.
+_WATCH_PARENT = 0.5
+
+
+def _worker_started() -> None:
+    """A pool worker's first step. Ctrl-C is its parent's to handle (the parent stops the
+    pool, so no worker prints a KeyboardInterrupt traceback); SIGTERM and SIGHUP end it at once
+    (unless they were ignored, as under nohup); and it ends when its parent does, however the
+    parent ended (SIGKILL too), instead of waiting for work for ever as an orphan."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for number in (signal.SIGTERM, signal.SIGHUP):
+        if signal.getsignal(number) is not signal.SIG_IGN:
+            signal.signal(number, signal.SIG_DFL)
+    parent = os.getppid()
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(_WATCH_PARENT)
+    os._exit(1)
 
 
 def _on_dask(
@@ -625,7 +680,7 @@ def _on_dask(
     function: Callable[[Any], Any],
     work: Sequence[Any],
     progress: Callable[[Any], None] | None,
-) -> Iterator[Any]:
+) -> Generator[Any, None, None]:
     import distributed
 
     as_completed: Any = distributed.as_completed
@@ -922,8 +977,10 @@ def audit_documents(
     else:
         extra = tuple(str(f) for f in catalog_extra)
         work = [(plan, reviews.get(plan.name, ()), as_of, extra) for plan in plans]
-        for judged in _ordered_map(_judge_one, work, jobs=jobs, client=client, progress=progress):
-            verdicts.extend(judged)
+        mapped = _ordered_map(_judge_one, work, jobs=jobs, client=client, progress=progress)
+        with contextlib.closing(mapped):  # a pool stopped at once if anything ends it early
+            for judged in mapped:
+                verdicts.extend(judged)
     outcomes = [o for d in counted for o in d.outcomes]
     combined = Audit(
         as_of=as_of,
@@ -1001,4 +1058,7 @@ def stream_corpus(
         ]
         tasks = [(plan, reviews.get(plan.name, ()), as_of, extra) for plan in plans]
         judged = _ordered_map(_judge_aside, tasks, jobs=jobs, client=None, progress=judge_progress)
-        yield CorpusStream(documents, pairs, unpaired, zip(plans, judged, strict=True), as_of)
+        # closed before the folder is removed, whatever ends the block: its workers stop at
+        # once instead of reading records from a folder that is going
+        with contextlib.closing(judged):
+            yield CorpusStream(documents, pairs, unpaired, zip(plans, judged, strict=True), as_of)

@@ -9,6 +9,8 @@ hang or a silent wrong).
 from __future__ import annotations
 
 import contextlib
+import csv
+import io
 import os
 import stat
 import subprocess
@@ -174,7 +176,6 @@ CR_NAME = "x\r=1+1\r.txt"
 
 
 def csv_rows(path: Path) -> list[list[str]]:
-    import csv
 
     with open(path, encoding="utf-8-sig", newline="") as handle:
         return list(csv.reader(handle))
@@ -783,3 +784,32 @@ def test_the_number_of_workers_is_capped(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setattr(corpus, "_cores", lambda: 8)
     assert len(list(corpus.read_corpus(entries[:3], jobs=100_000))) == 3
     assert started == [2, 2, 3]
+
+
+# -- line ends --------------------------------------------------------------------------------
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+@pytest.mark.parametrize("line_end", ["\r", "\r\n", "\u2028"], ids=["CR", "CRLF", "U+2028"])
+def test_line_ends_never_change_a_corpus(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, line_end: str
+) -> None:
+    tables = []
+    for shape, end in (("lf", "\n"), ("other", line_end)):
+        folder = tmp_path / shape
+        folder.mkdir()
+        for year in (2025, 2026):
+            name = f"hebei_{year}_gov_work_report.txt"
+            text = (CORPUS / name).read_text(encoding="utf-8").replace("\n", end)
+            (folder / name).write_text(text, encoding="utf-8", newline="")
+        status, out, err = run(
+            capsys, "audit", str(folder), "--as-of", "2026-12-31", "-j", "1", "-f", "csv"
+        )
+        assert status == 0, err
+        # the verdicts, without what counts characters (ids and spans: \r\n is two)
+        rows = csv.DictReader(io.StringIO(out, newline=""))
+        kept = ("government", "year", "indicator", "status", "target", "achieved", "period")
+        tables.append([tuple(row[column] for column in kept) for row in rows])
+    assert tables[1] == tables[0]
+    assert sum(row[3] == "met" for row in tables[0]) >= 4

@@ -176,7 +176,6 @@ CR_NAME = "x\r=1+1\r.txt"
 
 
 def csv_rows(path: Path) -> list[list[str]]:
-
     with open(path, encoding="utf-8-sig", newline="") as handle:
         return list(csv.reader(handle))
 

@@ -630,16 +630,17 @@ def test_o_never_replaces_an_input(
 
 def test_o_leaves_no_temporary_file_when_terminated(tmp_path: Path, dataset: Path) -> None:
     # SIGTERM while the report is written: the temporary file goes, the target stays as it was
+    # (a signal during the rename itself waits for it: tests/test_hostile_cli.py)
     target = tmp_path / "out.txt"
     target.write_text("kept", encoding="utf-8")
     code = (
         "import os, signal, sys\n"
         "from targettrack import cli\n"
-        "real = os.replace\n"
-        "def replace(*args):\n"
+        "real = cli._take_mode\n"
+        "def take_mode(*args):\n"
         "    os.kill(os.getpid(), signal.SIGTERM)\n"
         "    real(*args)\n"
-        "cli.os.replace = replace\n"
+        "cli._take_mode = take_mode\n"
         f"sys.exit(cli.main(['audit', {str(dataset)!r}, '-o', {str(target)!r}]))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)

@@ -1,6 +1,7 @@
 """The audit of a pair does not change with the shape its documents come in: header removed,
-header lines broken, lines hard-wrapped, site chrome, CRLF line ends, indents (issue: every
-document read). Identity is told the same way on every shape of every corpus report."""
+header lines broken, lines hard-wrapped, site chrome, CRLF, CR and U+2028 line ends, indents
+(issue: every document read). Identity is told the same way on every shape of every corpus
+report."""
 
 from __future__ import annotations
 
@@ -16,10 +17,12 @@ from targettrack.extract.identity import identify
 from targettrack.extract.ingest import ingest_documents
 from targettrack.match import audit
 from targettrack.testing import (
+    cr_only,
     crlf,
     hard_wrapped,
     header_broken,
     indented,
+    line_separators,
     with_chrome,
     with_glossary,
     without_header,
@@ -33,6 +36,8 @@ SHAPES: dict[str, Callable[[str], str]] = {
     "wrapped": lambda text: hard_wrapped(text, 31),
     "chrome": with_chrome,
     "crlf": crlf,
+    "cr only": cr_only,
+    "line separators": line_separators,
     "indented": indented,
     "glossary": with_glossary,
 }

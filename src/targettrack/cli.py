@@ -19,6 +19,7 @@ import datetime as dt
 import errno
 import io
 import os
+import re
 import shutil
 import signal
 import stat
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
 __all__ = [
     "COMMANDS",
     "RAW_SUFFIXES",
+    "SCHEDULER_TIMEOUT",
     "UsageError",
     "build_parser",
     "check_output",
@@ -129,6 +131,8 @@ class _Inputs:
         #: file that named it (a record file, or the text itself)
         self.paths: list[Path] = []
         self.named: dict[str, tuple[Path, Path]] = {}
+        #: the file each raw text (by its SHA-256) was first read from
+        self.hashes: dict[str, str] = {}
 
     def claim(self, name: str, text_path: Path, given: Path) -> None:
         """Take the document ``name`` (its text at ``text_path``) from the FILE ``given``;
@@ -204,7 +208,12 @@ def _is_corpus(args: argparse.Namespace) -> bool:
 
 def _add_ingested(read: Any, inputs: _Inputs) -> None:
     """A raw document read by :func:`targettrack.extract.ingest.ingest_documents` into the
-    inputs; its notices are printed as warnings."""
+    inputs; its notices are printed as warnings. A copy of a text read already (another file,
+    the same SHA-256) is named and counted once."""
+    first = inputs.hashes.setdefault(read.document.sha256, read.path)
+    if first != read.path:
+        _warning(f"{read.path}: the same text as {first}: counted once, as {Path(first).name}")
+        return
     _warn(read.notices)
     inputs.goals.extend(read.goals)
     inputs.outcomes.extend(read.outcomes)
@@ -227,7 +236,31 @@ def _add_ingested(read: Any, inputs: _Inputs) -> None:
 
 def _warn(notices: Any) -> None:
     for notice in notices:
-        print(f"warning: {notice}", file=sys.stderr)
+        _warning(str(notice))
+
+
+#: A lone surrogate: what Python makes of a byte of a file name that is not UTF-8.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _byte(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
+
+
+def _shown(text: str) -> str:
+    """``text`` for the terminal, on one line: its control characters (a line break, ESC, a
+    carriage return, a right-to-left override) as the text report shows them (``\\n``,
+    ``\\x1b``, ``\\u202e``), and a byte of a file name that is not UTF-8 as ``\\xba``: a file
+    name can neither forge a line nor drive the terminal (docs/input.md)."""
+    from .report.render import _safe
+
+    return _safe(_SURROGATE.sub(_byte, text))
+
+
+def _warning(text: str) -> None:
+    """``warning: TEXT`` on standard error, escaped (:func:`shown`)."""
+    _say(f"warning: {_shown(text)}")
 
 
 def _read(path: Path, options: _Options) -> DocumentText:
@@ -238,10 +271,9 @@ def _read(path: Path, options: _Options) -> DocumentText:
     if document.empty_pages:
         many = len(document.empty_pages) > 1
         pages = ", ".join(str(number) for number in document.empty_pages)
-        print(
-            f"warning: {path}: no text layer on page{'s' if many else ''} {pages}: "
-            f"not read (OCR {'them' if many else 'it'} first)",
-            file=sys.stderr,
+        _warning(
+            f"{path}: no text layer on page{'s' if many else ''} {pages}: "
+            f"not read (OCR {'them' if many else 'it'} first)"
         )
     return document
 
@@ -290,10 +322,9 @@ class _Options:
         given = self.issued.get(path, self.issued.get(Path(path).name))
         if own is not None:
             if given is not None and given != own:
-                print(
-                    f"warning: {path}: --issued {given.isoformat()} not used: the document "
-                    f"gives its own date, {own.isoformat()}",
-                    file=sys.stderr,
+                _warning(
+                    f"{path}: --issued {given.isoformat()} not used: the document "
+                    f"gives its own date, {own.isoformat()}"
                 )
             return own
         return given
@@ -302,10 +333,9 @@ class _Options:
 def _warn_undated(result: Audit) -> None:
     """Name every document drawn on whose issue date is not known."""
     for name in result.undated:
-        print(
-            f"warning: {name}: no issue date known (no header or date line, no 'issued'); pass "
-            f"--issued {name}=YYYY-MM-DD — verdicts citing it are provisional",
-            file=sys.stderr,
+        _warning(
+            f"{name}: no issue date known (no header or date line, no 'issued'); pass "
+            f"--issued {name}=YYYY-MM-DD — verdicts citing it are provisional"
         )
 
 
@@ -393,7 +423,7 @@ def _emit(output: str | None, text: str, summary: str, inputs: Sequence[Path] = 
         _print(text)
     else:
         write_atomic(output, text, inputs=inputs)
-        _print(f"{summary} — {output}\n")
+        _print(_shown(f"{summary} — {output}") + "\n")
 
 
 def _refuse(path: Path, reason: str) -> OSError:
@@ -423,8 +453,87 @@ def check_output(path: str | Path, inputs: Sequence[Path] = ()) -> None:
         raise _refuse(target, "an input of this command; the report would replace it")
 
 
-def _interrupted(signum: int, frame: Any) -> None:
+class _Ending:
+    """What a signal finds the command doing (:func:`_on_signal`)."""
+
+    def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        #: the signal handlers are the command's (:func:`_signals`)
+        self.handling = False
+        #: ending on a signal already: cleaning up is not interrupted by another
+        self.ending = False
+        #: renaming a finished report over its -o path, and the signal that came meanwhile
+        self.committing = False
+        self.pending: int | None = None
+        #: the report is written whole
+        self.committed = False
+
+
+_ENDING = _Ending()
+#: The signals that end the command cleanly: Ctrl-C, ``kill``, the terminal closed.
+_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
+def _on_signal(signum: int, frame: Any) -> None:
+    """End the command on SIGINT, SIGTERM or SIGHUP, by an exception: every ``with`` block
+    on the way out runs, so the worker processes are stopped, the temporary files and folders
+    removed and no -o file replaced (status 130 for Ctrl-C, 128 + the signal otherwise). While
+    a finished report is being renamed over its -o path the signal waits for the rename; once
+    the report is written the signal ends the command with status 0, its work done. A signal
+    coming while the command ends on one is ignored: the cleaning up is short and bounded."""
+    if _ENDING.committed:
+        raise SystemExit(0)
+    if _ENDING.committing:
+        _ENDING.pending = signum
+        return
+    if _ENDING.ending:  # a second Ctrl-C while the workers stop and the files go
+        return
+    _ENDING.ending = True
+    if signum == signal.SIGINT:
+        raise KeyboardInterrupt
     raise SystemExit(128 + signum)
+
+
+@contextlib.contextmanager
+def _signals() -> Iterator[None]:
+    """The command's signal handlers (:func:`_on_signal`) for the block, where they can be set
+    (the main thread) and are not set already; a signal ignored when the command started
+    (``nohup``, a background job) stays ignored."""
+    if _ENDING.handling or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    # None: a handler set outside Python, which could not be put back
+    previous = {
+        number: handler
+        for number in _SIGNALS
+        if (handler := signal.getsignal(number)) not in (signal.SIG_IGN, None)
+    }
+    _ENDING.reset()
+    _ENDING.handling = True
+    try:
+        for number in previous:
+            signal.signal(number, _on_signal)
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        _ENDING.reset()
+
+
+def _replace(temporary: str, target: Path) -> None:
+    """Rename the finished report over ``target``; a signal coming meanwhile waits for the
+    rename to end (:func:`_on_signal`)."""
+    _ENDING.committing = True
+    try:
+        os.replace(temporary, target)
+        _ENDING.committed = _ENDING.handling
+    finally:
+        _ENDING.committing = False
+        pending, _ENDING.pending = _ENDING.pending, None
+        if pending is not None:
+            _on_signal(pending, None)
 
 
 def write_atomic(path: str | Path, text: str, *, inputs: Sequence[Path] = ()) -> None:
@@ -446,11 +555,7 @@ def _atomic(path: str | Path, *, inputs: Sequence[Path] = ()) -> Iterator[TextIO
     target = Path(path)
     check_output(target, inputs)
     directory = target.parent
-    handlers: dict[int, Any] = {}
-    if threading.current_thread() is threading.main_thread():
-        for signum in (signal.SIGTERM, signal.SIGHUP):
-            handlers[signum] = signal.signal(signum, _interrupted)
-    try:
+    with _signals():
         try:
             handle, temporary = tempfile.mkstemp(
                 prefix=f".{target.name}.", suffix=".tmp", dir=directory
@@ -460,25 +565,49 @@ def _atomic(path: str | Path, *, inputs: Sequence[Path] = ()) -> Iterator[TextIO
         try:
             with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
                 yield stream
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(temporary, 0o666 & ~umask)
-            os.replace(temporary, target)
+            _take_mode(temporary, target)
+            _replace(temporary, target)
         except BaseException as error:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
             if isinstance(error, OSError):
                 raise OSError(error.errno, error.strerror, str(target)) from None
             raise
-    finally:
-        for number, handler in handlers.items():
-            signal.signal(number, handler)
+
+
+def _take_mode(temporary: str, target: Path) -> None:
+    """Give the temporary file the permissions of the file it replaces (its mode, and its owner
+    and group where they can be kept), or those of a new file (``0o666`` less the umask): a
+    report replacing a private file stays private."""
+    try:
+        existing = os.stat(target)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
+        return
+    mode = stat.S_IMODE(existing.st_mode)
+    for owner in (existing.st_uid, -1):  # the owner only a superuser can give away
+        try:
+            os.chown(temporary, owner, existing.st_gid)
+            break
+        except OSError:
+            continue
+    if os.stat(temporary).st_gid != existing.st_gid:
+        mode &= ~0o070  # not kept: the group's rights would go to another group
+    os.chmod(temporary, mode)
+
+
+def _stdout() -> TextIO:
+    """Standard output, or the one-line error of a command started with it closed (``>&-``)."""
+    stream = sys.stdout
+    if stream is None:
+        raise OSError(errno.EBADF, "standard output is closed", "<stdout>")
+    return stream
 
 
 def _print(text: str) -> None:
-    stream = sys.stdout
-    if stream is None:  # started with standard output closed (>&-)
-        raise OSError(errno.EBADF, "standard output is closed", "<stdout>")
+    stream = _stdout()
     stream.flush()
     buffer = getattr(stream, "buffer", None)
     if buffer is None:
@@ -491,14 +620,18 @@ def _print(text: str) -> None:
 def error_line(error: BaseException) -> str:
     """One line for an error: ``TypeName: file:line: message``."""
     name = type(error).__name__
+    where = None
     if isinstance(error, DataError):
         where = error.path if error.line is None else f"{error.path}:{error.line}"
-        message = f"{where}: {error.message}"
+        message = error.message
     elif isinstance(error, OSError) and error.filename is not None:
-        message = f"{error.filename}: {error.strerror or error}"
+        where, message = str(error.filename), error.strerror or str(error)
     else:
         message = str(error)
-    return f"{name}: {' '.join(message.split())}"
+    # the file as it is named (a line break in its name escaped, not collapsed), the message
+    # on one line; nothing of either drives the terminal
+    message = _shown(" ".join(message.split()))
+    return f"{name}: {message}" if where is None else f"{name}: {_shown(where)}: {message}"
 
 
 # -- the audit command --------------------------------------------------------------------------
@@ -513,8 +646,15 @@ def _format(args: argparse.Namespace) -> str:
 
 
 def _given(args: argparse.Namespace) -> list[Path]:
-    """The files named on the command line: FILE arguments and --catalog files."""
-    return [Path(name) for name in [*args.files, *(getattr(args, "catalog", None) or [])]]
+    """The files named on the command line: FILE arguments, --catalog files and the
+    --manifest."""
+    manifest = getattr(args, "manifest", None)
+    named = [
+        *args.files,
+        *(getattr(args, "catalog", None) or []),
+        *([manifest] if manifest else []),
+    ]
+    return [Path(name) for name in named]
 
 
 def _screen(args: argparse.Namespace) -> bool:
@@ -582,9 +722,9 @@ def _run_corpus_audit(args: argparse.Namespace) -> int:
     if args.output is not None:  # before any work; checked again when it is written
         check_output(args.output, _given(args))
     entries = corpus_entries(args.files, args.manifest)
-    if format in ("csv", "jsonl") and not args.scheduler:
+    if format in ("csv", "jsonl") and args.scheduler is None:
         return _stream_corpus(args, format, entries, as_of, options)
-    client = _dask_client(args.scheduler) if args.scheduler else None
+    client = _dask_client(args.scheduler) if args.scheduler is not None else None
     try:
         with _progress(len(entries), "reading", "doc", _goals_found) as progress:
             documents = list(
@@ -660,36 +800,131 @@ def _stream_corpus(
 
 
 def _warn_corpus(documents: Any, unpaired: Any) -> None:
-    """What could not be told of a document, and what could not be paired, on stderr."""
+    """What could not be told of a document, and what could not be paired, on stderr; and
+    two different texts of one government, year and role (a draft and the final report?),
+    whose goals are all judged."""
     for document in documents:
         for line in document.warnings():
-            print(f"warning: {line}", file=sys.stderr)
+            _warning(line)
+    copies = {u.document.name for u in unpaired if u.copy_of is not None}
+    alike: dict[tuple[str, int, str], list[str]] = {}
+    for document in documents:
+        if None not in (document.government, document.year) and document.name not in copies:
+            key = (document.government, document.year, document.role)
+            alike.setdefault(key, []).append(document.name)
+    for (government, year, role), same in alike.items():
+        if len(same) > 1:
+            _warning(
+                f"{', '.join(same)}: {len(same)} different texts of one {role} of {government}"
+                f" for {year}; the goals of each are judged"
+            )
     waiting = [u for u in unpaired if u.awaiting_review]
     if waiting:
         names = ", ".join(u.document.name for u in waiting)
-        print(
-            f"warning: {len(waiting)} plan{'s' if len(waiting) != 1 else ''} with no later "
+        _warning(
+            f"{len(waiting)} plan{'s' if len(waiting) != 1 else ''} with no later "
             f"document of the same government to review {'them' if len(waiting) != 1 else 'it'}"
-            f" (goals judged on their own text only): {names}",
-            file=sys.stderr,
+            f" (goals judged on their own text only): {names}"
         )
     for item in unpaired:
         if not item.awaiting_review:
-            print(f"warning: {item}", file=sys.stderr)
+            _warning(str(item))
+
+
+#: How long ``--scheduler`` waits for a scheduler to connect and to answer, in seconds.
+SCHEDULER_TIMEOUT = 10.0
+#: The largest first message taken for a Dask scheduler's handshake (a few hundred bytes).
+_HANDSHAKE_BYTES = 1 << 20
 
 
 def _dask_client(address: str) -> Any:
+    """A client of the Dask scheduler at ``address`` (``tcp://HOST:PORT``, ``tls://`` with the
+    certificates in Dask's configuration, or ``inproc://`` in this process), each step bounded
+    by :data:`SCHEDULER_TIMEOUT`: what is no Dask scheduler is refused in one line."""
     try:
         import distributed
     except ImportError:
         raise ValueError(
             "--scheduler: Dask is not installed; pip install 'targettrack[dask]'"
         ) from None
+    scheme, host, port = _scheduler_address(address)
+    if scheme == "tcp":
+        _check_scheduler(address, host, port)
+    elif scheme == "tls":
+        make_security: Any = distributed.Security
+        security = make_security()
+        if security.get_connection_args("client").get("ssl_context") is None:
+            raise ValueError(
+                f"--scheduler: {address!r}: tls:// needs the client's certificates in Dask's "
+                "configuration (distributed.comm.tls.ca-file, .client.cert, .client.key)"
+            )
     try:
         client: Any = distributed.Client
-        return client(address, timeout="10s")
+        return client(address, timeout=f"{SCHEDULER_TIMEOUT}s")
+    except (OSError, ValueError, TypeError) as error:
+        reason = " ".join(str(error).split()) or type(error).__name__
+        if scheme == "inproc":
+            reason = "inproc:// reaches only a scheduler started in this very process"
+        raise ValueError(f"--scheduler: no Dask scheduler at {address!r} ({reason})") from None
+
+
+def _scheduler_address(address: str) -> tuple[str, str, int]:
+    """The scheme, host and port of a ``--scheduler`` address (``host:port`` is tcp://)."""
+    import urllib.parse
+
+    scheme, sep, rest = address.strip().partition("://")
+    if not sep:
+        scheme, rest = "tcp", address.strip()
+    if scheme == "inproc" and rest:
+        return scheme, "", 0
+    expected = "expected tcp://HOST:PORT, such as tcp://127.0.0.1:8786"
+    if scheme not in ("tcp", "tls"):
+        raise ValueError(f"--scheduler: {expected}, got {address!r}")
+    try:
+        parts = urllib.parse.urlsplit(f"{scheme}://{rest}")
+        host, port = parts.hostname, parts.port
+    except ValueError:
+        host = port = None
+    if not host or port is None or parts.path or parts.query or parts.fragment:
+        raise ValueError(f"--scheduler: {expected}, got {address!r}")
+    return scheme, host, port
+
+
+def _check_scheduler(address: str, host: str, port: int) -> None:
+    """Refuse what does not answer at ``host:port`` as a Dask scheduler does: at once, with the
+    length of its handshake. Dask would take the first bytes of anything else (an HTTP or SSH
+    banner) as a length and allocate that much, and it waits for a silent server for ever."""
+    import socket
+    import struct
+    import time
+
+    deadline = time.monotonic() + SCHEDULER_TIMEOUT
+    header = b""
+    try:
+        with socket.create_connection((host, port), timeout=SCHEDULER_TIMEOUT) as connection:
+            while len(header) < 8:
+                connection.settimeout(max(0.001, deadline - time.monotonic()))
+                chunk = connection.recv(8 - len(header))
+                if not chunk:
+                    raise ValueError(
+                        f"--scheduler: {address!r} closed the connection without the handshake "
+                        "of a Dask scheduler"
+                    )
+                header += chunk
+    except TimeoutError:
+        raise ValueError(
+            f"--scheduler: {address!r} did not answer within {SCHEDULER_TIMEOUT:g} s, as a Dask "
+            "scheduler does at once"
+        ) from None
     except OSError as error:
-        raise ValueError(f"--scheduler: no Dask scheduler at {address!r} ({error})") from None
+        reason = error.strerror or " ".join(str(error).split()) or type(error).__name__
+        raise ValueError(f"--scheduler: no Dask scheduler at {address!r} ({reason})") from None
+    (size,) = struct.unpack("Q", header)
+    if not 0 < size <= _HANDSHAKE_BYTES:
+        raise ValueError(
+            f"--scheduler: {address!r} is no Dask scheduler (it answered {header!r}, not the "
+            "length of a handshake)"
+        )
 
 
 def _goals_found(document: Any) -> tuple[str, int]:
@@ -745,7 +980,7 @@ def _emit_corpus(args: argparse.Namespace, format: str, result: Any, options: _O
     if format == "html":
         text = compare.to_corpus_html(result, catalog=options.catalog)
     elif format == "text":
-        unpaired = [f"not paired: {item}" for item in result.unpaired]
+        unpaired = [_shown(f"not paired: {item}") for item in result.unpaired]
         if _screen(args):
             size = shutil.get_terminal_size()
             text = terminal.to_screen(
@@ -773,10 +1008,11 @@ def _emit_stream(
     """Write a report row by row: to stdout, or to ``output`` through a temporary file and a
     rename (whole or not at all; never over one of ``inputs``)."""
     if output is None:
-        sys.stdout.flush()
-        buffer = getattr(sys.stdout, "buffer", None)
+        stdout = _stdout()
+        stdout.flush()
+        buffer = getattr(stdout, "buffer", None)
         if buffer is None:
-            write(sys.stdout)
+            write(stdout)
             return
         wrapper = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
         try:
@@ -787,7 +1023,7 @@ def _emit_stream(
         return
     with _atomic(output, inputs=inputs) as stream:
         write(stream)
-    _print(f"{summary() if callable(summary) else summary} — {output}\n")
+    _print(_shown(f"{summary() if callable(summary) else summary} — {output}") + "\n")
 
 
 def _add_audit(subparsers: Any) -> None:
@@ -850,7 +1086,8 @@ def _add_audit(subparsers: Any) -> None:
         "--jobs",
         type=int,
         metavar="N",
-        help="read a corpus in N processes (default: one per core); the result is the same",
+        help="read a corpus in N processes (default, and at most: one per core); the result is "
+        "the same",
     )
     parser.add_argument(
         "--scheduler",
@@ -1050,10 +1287,10 @@ def _run_text(args: argparse.Namespace) -> int:
     document = _read(Path(args.file), _Options(args))
     if args.output is None:
         _print(document.text)
-        print(document.describe(), file=sys.stderr)
+        _say(_shown(document.describe()))
     else:
         write_atomic(args.output, document.text, inputs=given)
-        _print(f"{document.describe()} — {args.output}\n")
+        _print(_shown(f"{document.describe()} — {args.output}") + "\n")
     return 0
 
 
@@ -1236,10 +1473,9 @@ def _run_history(args: argparse.Namespace) -> int:
         until=until,
     )
     for name in result.undated:
-        print(
-            f"warning: {name}: no issue date known (no header or date line, no 'issued'); pass "
-            f"--issued {name}=YYYY-MM-DD — it is drawn on at every date, provisionally",
-            file=sys.stderr,
+        _warning(
+            f"{name}: no issue date known (no header or date line, no 'issued'); pass "
+            f"--issued {name}=YYYY-MM-DD — it is drawn on at every date, provisionally"
         )
     if not result.dates:
         raise DataError(
@@ -1343,8 +1579,16 @@ def _say(line: str) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = build_parser()
+    with _signals():
+        return _main(parser, argv)
+
+
+def _main(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> int:
     try:
         args = parser.parse_args(argv)
+        # every command prints to standard output (the report, or the summary of the file
+        # written): without one, nothing is done, and no -o file is replaced first
+        _stdout()
         status: int = args.run(args)
     except UsageError as error:
         _say(error_line(error))

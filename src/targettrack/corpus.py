@@ -26,20 +26,26 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime as dt
+import errno
 import functools
 import os
 import pickle
+import signal
 import tempfile
+import threading
+import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from pathlib import Path, PurePosixPath
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path, PurePath, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from ._errors import DataError
-from ._files import load_yaml
+from ._files import line_of, load_yaml
+from ._text import shorten
 from .catalog import Catalog, catalog_files, default_catalog
 from .extract.formats import READERS
 from .extract.identity import Identity, overridden
@@ -48,6 +54,7 @@ from .extract.structure import document_year
 from .extract.text import prepare
 from .match import Audit, SourceDocument, audit
 from .model import Goal, Outcome, Status, Unplaced, Verdict
+from .periods import MAX_YEAR, MIN_YEAR
 from .places import Places, default_places, places_files
 
 if TYPE_CHECKING:
@@ -137,6 +144,15 @@ def find_documents(paths: Iterable[str | Path]) -> list[DocumentEntry]:
                     None,
                     f"expected raw documents ({', '.join(DOCUMENT_SUFFIXES)}), found none",
                 )
+            for file in found:
+                target = _outside(file, path)
+                if target is not None:
+                    raise DataError(
+                        str(file),
+                        None,
+                        f"a link to {target}, outside the folder {path}: not read (a folder's "
+                        "documents are the files inside it; give that file itself instead)",
+                    )
             entries.extend(DocumentEntry(str(p), p.relative_to(path).as_posix()) for p in found)
         elif path.exists():
             if not accepts(path):
@@ -166,6 +182,14 @@ def corpus_entries(
     return entries
 
 
+def _outside(file: Path, folder: Path) -> Path | None:
+    """The file ``file`` stands for, if it is not inside ``folder`` once links are followed; a
+    corpus folder or a manifest reads only files inside its folder, never (through a link, an
+    absolute path or ``..``) one elsewhere, whose text the reports would quote."""
+    target = file.resolve()
+    return None if target.is_relative_to(folder.resolve()) else target
+
+
 def _visible(path: Path, root: Path) -> bool:
     """Not hidden, nor in a hidden folder under ``root`` (.git, .ipynb_checkpoints)."""
     return not any(part.startswith(".") for part in path.relative_to(root).parts)
@@ -189,8 +213,13 @@ _MANIFEST_FIELDS = ("path", "government", "year", "role")
 
 def load_manifest(path: str | Path) -> list[DocumentEntry]:
     """The documents a manifest lists: a CSV file with the header ``path,government,year,role``,
-    or a YAML list of mappings with those keys. Paths are relative to the manifest's folder;
-    an empty government, year or role is told from the text.
+    or a YAML list of mappings with those keys. Paths are relative to the manifest's folder
+    and inside it; an empty government, year or role is told from the text.
+
+    Raises :class:`~targettrack.DataError` naming the manifest and the line for a path that is
+    absolute, has ``..``, leads out of the folder through a link or names no file, a file
+    listed twice, a year outside 1…9999, a government or role that is not a text, and in a CSV
+    file a column given twice or a row with more cells than the header.
     """
     path = Path(path)
     if path.suffix.lower() == ".csv":
@@ -204,36 +233,96 @@ def load_manifest(path: str | Path) -> list[DocumentEntry]:
             f"expected a manifest (.csv, .yaml), got a {path.suffix or 'bare'} file",
         )
     entries = []
+    listed: dict[Path, int | None] = {}
+    named: dict[str, int | None] = {}
     for line, row in rows:
-        file = row.get("path")
-        if not isinstance(file, str) or not file.strip():
-            raise DataError(str(path), line, "path: expected the file of a document")
-        target = path.parent / file.strip()
+
+        def where(message: str, field: str = "path", row: Any = row, line: Any = line) -> DataError:
+            return DataError(str(path), line_of(row, field) or line, message)
+
+        file = _manifest_path(where, row.get("path"))
+        target = path.parent / file
         if not target.is_file():
-            raise DataError(str(path), line, f"path: no such file {str(target)!r}")
-        year = row.get("year")
-        if year in (None, ""):
-            year = None
-        elif isinstance(year, str) and year.strip().isdigit():
-            year = int(year)
-        if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
-            raise DataError(str(path), line, f"year: expected a year such as 2025, got {year!r}")
-        government = row.get("government")
-        government = str(government).strip() if government not in (None, "") else None
-        role = row.get("role")
-        role = str(role).strip() if role not in (None, "") else None
-        if role is not None and role not in ROLES:
-            raise DataError(
-                str(path), line, f"role: expected one of {', '.join(ROLES)}, got {role!r}"
+            raise where(f"path: no such file {str(target)!r}")
+        outside = _outside(target, path.parent)
+        if outside is not None:
+            raise where(
+                f"path: {file!r} is a link to {outside}, outside the folder of the manifest: "
+                "not read"
             )
-        entries.append(DocumentEntry(str(target), file.strip(), government, year, role))
+        resolved = target.resolve()
+        if resolved in listed:
+            raise where(f"path: {file!r} is listed twice (first on line {listed[resolved]})")
+        stem = str(PurePosixPath(file).with_suffix(""))
+        if stem in named:
+            raise where(
+                f"path: {file!r}: another document is named {stem!r} too (line {named[stem]}); "
+                "rename one"
+            )
+        listed[resolved], named[stem] = line, line
+        government = _manifest_text(where, "government", row.get("government"))
+        role = _manifest_text(where, "role", row.get("role"))
+        if role is not None and role not in ROLES:
+            raise where(f"role: expected one of {', '.join(ROLES)}, got {role!r}", "role")
+        year = _manifest_year(where, row.get("year"))
+        entries.append(DocumentEntry(str(target), file, government, year, role))
     if not entries:
         raise DataError(str(path), None, "expected at least one document, the manifest is empty")
     _check_names(entries)
     return entries
 
 
-def _manifest_csv(path: Path) -> list[tuple[int, dict[str, Any]]]:
+def _manifest_path(where: Callable[..., DataError], value: Any) -> str:
+    """A manifest's ``path``: a path inside the manifest's folder, without ``..``."""
+    if not isinstance(value, str) or not value.strip():
+        raise where("path: expected the file of a document")
+    file = value.strip()
+    if (
+        PurePath(file).is_absolute()
+        or file.startswith(("/", "\\"))
+        or ".." in PurePosixPath(file.replace("\\", "/")).parts
+    ):
+        raise where(
+            "path: must be a path inside the folder of the manifest, without '..' "
+            f"(got {shorten(file)})"
+        )
+    return file
+
+
+def _given(value: Any) -> str:
+    """A value of a manifest, for a message: a text quoted, anything else as Python shows it."""
+    if isinstance(value, str):
+        return shorten(value)
+    shown = repr(value)
+    return shown if len(shown) <= 40 else shown[:40] + "…"
+
+
+def _manifest_text(where: Callable[..., DataError], field: str, value: Any) -> str | None:
+    """A manifest's ``government`` or ``role``: a text, or nothing (told from the text)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if not isinstance(value, str):
+        raise where(f"{field}: expected a text, got {_given(value)}", field)
+    return value.strip()
+
+
+def _manifest_year(where: Callable[..., DataError], value: Any) -> int | None:
+    """A manifest's ``year``: a year of the calendar (1…9999), or nothing (told from the text)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    year = value
+    if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) <= 4:
+        year = int(value)
+    if not isinstance(year, int) or isinstance(year, bool) or not MIN_YEAR <= year <= MAX_YEAR:
+        raise where(
+            f"year: expected a year from {MIN_YEAR} to {MAX_YEAR} such as 2025, got "
+            f"{_given(value)}",
+            "year",
+        )
+    return year
+
+
+def _manifest_csv(path: Path) -> list[tuple[int | None, dict[str, Any]]]:
     try:
         with open(path, encoding="utf-8-sig", newline="") as handle:
             reader = csv.DictReader(handle)
@@ -249,14 +338,28 @@ def _manifest_csv(path: Path) -> list[tuple[int, dict[str, Any]]]:
                     1,
                     f"expected columns among {', '.join(_MANIFEST_FIELDS)}, got {unknown[0]!r}",
                 )
-            return [(reader.line_num, dict(row)) for row in reader]
+            twice = [f for f in _MANIFEST_FIELDS if fields.count(f) > 1]
+            if twice:
+                raise DataError(str(path), 1, f"the column {twice[0]!r} is given twice")
+            rows: list[tuple[int | None, dict[str, Any]]] = []
+            for row in reader:
+                extra = row.pop(None, None)
+                if extra:
+                    raise DataError(
+                        str(path),
+                        reader.line_num,
+                        f"{len(fields) + len(extra)} cells, more than the {len(fields)} "
+                        "columns of the header",
+                    )
+                rows.append((reader.line_num, dict(row)))
+            return rows
     except FileNotFoundError:
         raise DataError(str(path), None, "no such file") from None
     except UnicodeDecodeError as error:
         raise DataError(str(path), None, f"not UTF-8 text ({error.reason})") from None
 
 
-def _manifest_yaml(path: Path) -> list[tuple[int, dict[str, Any]]]:
+def _manifest_yaml(path: Path) -> list[tuple[int | None, dict[str, Any]]]:
     data = load_yaml(path)
     if not isinstance(data, list):
         raise DataError(str(path), 1, "expected a list of documents (path, government, year, role)")
@@ -264,12 +367,12 @@ def _manifest_yaml(path: Path) -> list[tuple[int, dict[str, Any]]]:
     for item in data:
         if not isinstance(item, dict):
             raise DataError(str(path), None, f"expected a mapping with path, got {item!r}")
-        line = item.pop("__line__", None)
+        line = line_of(item)
         unknown = [k for k in item if k not in _MANIFEST_FIELDS]
         if unknown:
             raise DataError(
                 str(path),
-                line,
+                line_of(item, unknown[0]),
                 f"expected keys among {', '.join(_MANIFEST_FIELDS)}, got {unknown[0]!r}",
             )
         rows.append((line, item))
@@ -522,7 +625,7 @@ def _ordered_map(
     jobs: int | None,
     client: Client | None,
     progress: Callable[[Any], None] | None = None,
-) -> Iterator[Any]:
+) -> Generator[Any, None, None]:
     """``function`` over ``work``, the results in the order of ``work``: here, in a process
     pool, or on a Dask cluster."""
     if client is not None:
@@ -532,12 +635,14 @@ def _ordered_map(
         raise ValueError(f"jobs: expected a number of processes >= 1, got {jobs}")
     if jobs == 1 or len(work) < 2:
         return _here(function, work, progress)
-    return _in_processes(function, work, min(jobs, len(work)), progress)
+    # never more processes than cores or than pieces of work: -j 100000 forked one
+    # interpreter per document
+    return _in_processes(function, work, min(jobs, _cores(), len(work)), progress)
 
 
 def _here(
     function: Callable[[Any], Any], work: Sequence[Any], progress: Callable[[Any], None] | None
-) -> Iterator[Any]:
+) -> Generator[Any, None, None]:
     for item in work:
         result = function(item)
         if progress is not None:
@@ -550,13 +655,61 @@ def _in_processes(
     work: Sequence[Any],
     jobs: int,
     progress: Callable[[Any], None] | None,
-) -> Iterator[Any]:
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+) -> Generator[Any, None, None]:
+    """``function`` over ``work`` in a pool of ``jobs`` processes. If anything ends the
+    iteration early — an error, Ctrl-C, a signal, the generator closed — the work not done is
+    dropped and the workers are stopped at once (:func:`_stop`), not waited for."""
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_started)
+    try:
         chunk = max(1, min(16, len(work) // (jobs * 8)))
         for result in pool.map(function, work, chunksize=chunk):
             if progress is not None:
                 progress(result)
             yield result
+    except BrokenProcessPool:
+        _stop(pool)
+        raise OSError(
+            errno.ECHILD, "a worker process ended abruptly (killed, or out of memory)"
+        ) from None
+    except BaseException:
+        _stop(pool)
+        raise
+    pool.shutdown()
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End ``pool`` now: the work queued is dropped and the workers are terminated."""
+    processes = list((pool._processes or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            process.terminate()
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError, AssertionError):
+            process.join(5)
+
+
+#: How often a worker process looks whether its parent is still there, in seconds.
+_WATCH_PARENT = 0.5
+
+
+def _worker_started() -> None:
+    """A pool worker's first step. Ctrl-C is its parent's to handle (the parent stops the
+    pool, so no worker prints a KeyboardInterrupt traceback); SIGTERM and SIGHUP end it at once
+    (unless they were ignored, as under nohup); and it ends when its parent does, however the
+    parent ended (SIGKILL too), instead of waiting for work for ever as an orphan."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for number in (signal.SIGTERM, signal.SIGHUP):
+        if signal.getsignal(number) is not signal.SIG_IGN:
+            signal.signal(number, signal.SIG_DFL)
+    parent = os.getppid()
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(_WATCH_PARENT)
+    os._exit(1)
 
 
 def _on_dask(
@@ -564,7 +717,7 @@ def _on_dask(
     function: Callable[[Any], Any],
     work: Sequence[Any],
     progress: Callable[[Any], None] | None,
-) -> Iterator[Any]:
+) -> Generator[Any, None, None]:
     import distributed
 
     as_completed: Any = distributed.as_completed
@@ -613,6 +766,9 @@ class Unpaired:
     reason: str
     #: a plan no later document reviews yet (the usual state of the latest report)
     awaiting_review: bool = False
+    #: the name of the earlier document it is a copy of (same text, government and year),
+    #: which is counted in its place
+    copy_of: str | None = None
 
     def __str__(self) -> str:
         return f"{self.document.path}: {self.reason}"
@@ -626,11 +782,24 @@ def pair_documents(
     year after the last year its goals are about (a work report of 2025: the 2026 report; a
     plan with goals for 2030: the documents of 2026–2031). Listed as unpaired, with the
     reason: a document whose government or year is not known, a plan that no later document
-    reviews, a review of no earlier plan."""
+    reviews, a review of no earlier plan, and a copy of an earlier document (the same text,
+    government and year: it is counted once, as the first)."""
     pairs: list[Pair] = []
     unpaired: list[Unpaired] = []
     groups: dict[str, list[CorpusDocument]] = {}
+    copies = _copies(documents)
     for document in documents:
+        if document.name in copies:
+            first = copies[document.name]
+            unpaired.append(
+                Unpaired(
+                    document,
+                    f"the same text as {first.path} ({first.government or 'government not told'}"
+                    f", {first.year or 'year not told'}): counted once, as {first.name}",
+                    copy_of=first.name,
+                )
+            )
+            continue
         if document.government is None or document.year is None:
             what = "government" if document.government is None else "year"
             unpaired.append(Unpaired(document, f"its {what} could not be told; not paired"))
@@ -638,7 +807,7 @@ def pair_documents(
         groups.setdefault(document.government, []).append(document)
     reviewed: set[str] = set()
     for document in documents:
-        if document.government is None or document.year is None:
+        if document.government is None or document.year is None or document.name in copies:
             continue
         if document.role not in _PLANS:
             continue
@@ -675,6 +844,7 @@ def pair_documents(
             document.role == "review"
             and document.government is not None
             and document.name not in reviewed
+            and document.name not in copies
         ):
             unpaired.append(
                 Unpaired(
@@ -686,6 +856,23 @@ def pair_documents(
     order = {d.name: i for i, d in enumerate(documents)}
     unpaired.sort(key=lambda u: order[u.document.name])
     return pairs, unpaired
+
+
+def _copies(documents: Iterable[CorpusDocument]) -> dict[str, CorpusDocument]:
+    """The documents that repeat an earlier one — the same text (SHA-256), government and year —
+    by name, each with the first: a report saved twice in a folder would count every goal
+    twice and pair twice with its review."""
+    first: dict[tuple[str, str | None, int | None], CorpusDocument] = {}
+    copies: dict[str, CorpusDocument] = {}
+    for document in documents:
+        if not document.sha256:
+            continue
+        key = (document.sha256, document.government, document.year)
+        if key in first:
+            copies[document.name] = first[key]
+        else:
+            first[key] = document
+    return copies
 
 
 # -- the audit ----------------------------------------------------------------------------------
@@ -813,7 +1000,9 @@ def audit_documents(
     documents = tuple(documents)
     pairs, unpaired = pair_documents(documents)
     reviews = {p.plan.name: p.reviews for p in pairs}
-    plans = [d for d in documents if d.goals]
+    copies = _copies(documents)
+    counted = [d for d in documents if d.name not in copies]
+    plans = [d for d in counted if d.goals]
     verdicts: list[Verdict] = []
     if client is None and (jobs or _cores()) == 1:
         catalog = catalog or _catalog(tuple(catalog_extra))
@@ -825,15 +1014,17 @@ def audit_documents(
     else:
         extra = tuple(str(f) for f in catalog_extra)
         work = [(plan, reviews.get(plan.name, ()), as_of, extra) for plan in plans]
-        for judged in _ordered_map(_judge_one, work, jobs=jobs, client=client, progress=progress):
-            verdicts.extend(judged)
-    outcomes = [o for d in documents for o in d.outcomes]
+        mapped = _ordered_map(_judge_one, work, jobs=jobs, client=client, progress=progress)
+        with contextlib.closing(mapped):  # a pool stopped at once if anything ends it early
+            for judged in mapped:
+                verdicts.extend(judged)
+    outcomes = [o for d in counted for o in d.outcomes]
     combined = Audit(
         as_of=as_of,
         verdicts=verdicts,
         outcomes=sorted(outcomes, key=lambda o: (o.period, o.id)),
-        documents=[d.source for d in documents],
-        unplaced=[u for d in documents for u in d.unplaced],
+        documents=[d.source for d in counted],
+        unplaced=[u for d in counted for u in d.unplaced],
     )
     return CorpusAudit(combined, documents, pairs, unpaired)
 
@@ -900,7 +1091,13 @@ def stream_corpus(
         )
         pairs, unpaired = pair_documents(documents)
         reviews = {p.plan.name: p.reviews for p in pairs}
-        plans = [d for d in documents if d.placed and d.horizon is not None]
+        copies = _copies(documents)
+        plans = [
+            d for d in documents if d.placed and d.horizon is not None and d.name not in copies
+        ]
         tasks = [(plan, reviews.get(plan.name, ()), as_of, extra) for plan in plans]
         judged = _ordered_map(_judge_aside, tasks, jobs=jobs, client=None, progress=judge_progress)
-        yield CorpusStream(documents, pairs, unpaired, zip(plans, judged, strict=True), as_of)
+        # closed before the folder is removed, whatever ends the block: its workers stop at
+        # once instead of reading records from a folder that is going
+        with contextlib.closing(judged):
+            yield CorpusStream(documents, pairs, unpaired, zip(plans, judged, strict=True), as_of)

@@ -569,6 +569,16 @@ def crlf(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\n", "\r\n")
 
 
+def cr_only(text: str) -> str:
+    """The same text with a carriage return alone for a line end (old Mac files)."""
+    return text.replace("\r\n", "\n").replace("\n", "\r")
+
+
+def line_separators(text: str) -> str:
+    """The same text with Unicode's line separator (U+2028) for a line end."""
+    return text.replace("\r\n", "\n").replace("\n", "\u2028")
+
+
 def indented(text: str) -> str:
     """Every paragraph indented with two ideographic spaces."""
     return "\n".join("\u3000\u3000" + line if line.strip() else line for line in text.split("\n"))

@@ -183,10 +183,17 @@ def wrap_width(text: str) -> int | None:
     return None
 
 
+#: Line ends other than ``\n`` (and the ``\r`` of ``\r\n``): a carriage return alone (old Mac
+#: files, ``tr '\n' '\r'``), NEL, the Unicode line and paragraph separators, vertical tab and
+#: form feed — each read as the line break it is, one character for one.
+_OTHER_LINE_END = re.compile("\r(?!\n)|[\x0b\x0c\x85\u2028\u2029]")
+
+
 def prepare(text: str) -> Prepared:
-    """Normalise and compact ``text`` for the extractor."""
+    """Normalise and compact ``text`` for the extractor. Every line end is a line break,
+    whatever its character: a text reads the same with ``\\n``, ``\\r\\n`` or ``\\r`` alone."""
     normalised, origin = _fold(text)
-    normalised = _arabic_years(normalised)
+    normalised = _OTHER_LINE_END.sub("\n", _arabic_years(normalised))
     wrapped = wrap_width(normalised)
     pieces: list[str] = []
     runs: list[int] = []

@@ -18,7 +18,6 @@ when any is met, else **unreported**.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Iterable, Iterator
@@ -30,7 +29,7 @@ from ..catalog import Catalog, default_catalog
 from ..corpus import CorpusStream
 from ..model import Change, Status, Verdict
 from . import view
-from .render import _cell, _environment, _number, _verdict, _version
+from .render import _cell, _csv_writer, _environment, _number, _verdict, _version
 
 if TYPE_CHECKING:
     from ..corpus import CorpusAudit
@@ -134,7 +133,7 @@ def write_corpus_csv(
 ) -> int:
     """Write the combined audit to ``stream`` as CSV, row by row; returns the number of rows.
     A :class:`~targettrack.corpus.CorpusStream` is written as its plans are judged."""
-    writer = csv.writer(stream, lineterminator="\n")
+    writer = _csv_writer(stream)
     writer.writerow(CORPUS_COLUMNS)
     count = 0
     for row in corpus_rows(result, catalog=catalog):

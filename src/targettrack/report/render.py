@@ -439,6 +439,24 @@ def _cell(value: Any) -> str:
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
+class _Rows:
+    """What :func:`_csv_writer` writes through: each row's ``\r\n`` ends as ``\n``."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+
+    def write(self, row: str) -> Any:
+        return self.stream.write(row[:-2] + "\n" if row.endswith("\r\n") else row)
+
+
+def _csv_writer(stream: Any) -> Any:
+    """A CSV writer whose rows end with ``\n`` and which quotes a cell holding a carriage
+    return as well as a line feed: Python's csv quotes only the characters of its line
+    terminator, so with ``\n`` a bare ``\r`` in a file name went out unquoted, and every CSV
+    reader broke the row there (a cell ``=1+1`` then began a row)."""
+    return csv.writer(_Rows(stream), lineterminator="\r\n")
+
+
 def to_csv(audit: Audit, *, catalog: Catalog | None = None, bom: bool = False) -> str:
     """One row per goal, flat columns (:data:`CSV_COLUMNS`); empty cells for no value.
 
@@ -448,7 +466,7 @@ def to_csv(audit: Audit, *, catalog: Catalog | None = None, bom: bool = False) -
     out = io.StringIO()
     if bom:
         out.write("\ufeff")
-    writer = csv.writer(out, lineterminator="\n")
+    writer = _csv_writer(out)
     writer.writerow(CSV_COLUMNS)
     for row in _rows(audit, catalog or default_catalog()):
         writer.writerow([_cell(row[column]) for column in CSV_COLUMNS])

@@ -7,7 +7,6 @@ Every function is pure and deterministic: the same history gives the same bytes.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from typing import TYPE_CHECKING, Any
@@ -17,7 +16,7 @@ import attrs
 from ..catalog import Catalog, default_catalog
 from ..model import Status, Verdict
 from . import view
-from .render import _cell, _count, _environment, _safe, load_schema
+from .render import _cell, _count, _csv_writer, _environment, _safe, load_schema
 
 if TYPE_CHECKING:
     from ..timeline import GoalHistory, History, HistoryPoint
@@ -209,7 +208,7 @@ def history_csv(result: History, *, catalog: Catalog | None = None, bom: bool = 
     out = io.StringIO()
     if bom:
         out.write("\ufeff")
-    writer = csv.writer(out, lineterminator="\n")
+    writer = _csv_writer(out)
     writer.writerow(HISTORY_COLUMNS)
     for goal in result:
         metric = catalog.get(goal.goal.metric)

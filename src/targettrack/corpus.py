@@ -46,7 +46,7 @@ from .extract.identity import Identity, overridden
 from .extract.ingest import Notice, identify_document, ingest
 from .extract.structure import document_year
 from .extract.text import prepare
-from .match import Audit, SourceDocument, audit
+from .match import Audit, Reviewer, SourceDocument, audit
 from .model import Goal, Outcome, Status, Unplaced, Verdict
 
 if TYPE_CHECKING:
@@ -762,6 +762,7 @@ def audit_documents(
     client: Client | None = None,
     catalog_extra: Sequence[str] = (),
     progress: Callable[[Sequence[Verdict]], None] | None = None,
+    decisions: Reviewer | None = None,
 ) -> CorpusAudit:
     """Pair the documents (:func:`pair_documents`) and judge every goal once: a plan's goals
     against the outcomes of the plan and its reviews; the goals of a document in no pair
@@ -770,7 +771,8 @@ def audit_documents(
     The plans are judged here (``jobs=1``, the default, with ``catalog``), in ``jobs``
     processes or on the Dask cluster of ``client`` (with the shipped catalog and the files of
     ``catalog_extra``, which each worker reads); the result is the same. ``progress`` is
-    called with the verdicts of each plan as it is judged.
+    called with the verdicts of each plan as it is judged. ``decisions``: a person's decisions
+    (``targettrack.load_decisions``), applied to the combined audit.
     """
     as_of = as_of or dt.date.today()
     documents = tuple(documents)
@@ -798,6 +800,8 @@ def audit_documents(
         documents=[d.source for d in documents],
         unplaced=[u for d in documents for u in d.unplaced],
     )
+    if decisions is not None:
+        combined = decisions.apply(combined, catalog=catalog or _catalog(tuple(catalog_extra)))
     return CorpusAudit(combined, documents, pairs, unpaired)
 
 

@@ -679,7 +679,7 @@ def load_decisions(path: str | Path) -> Decisions:
     reader = _Reader(str(path))
     decisions = reader.entries(load_yaml(path))
     if reader.problems:
-        raise DecisionsError(reader.problems)
+        raise DecisionsError(sorted(reader.problems, key=lambda problem: problem.line or 0))
     return Decisions(decisions, str(path), reader.pending)
 
 

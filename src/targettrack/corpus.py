@@ -816,12 +816,14 @@ def audit_corpus(
     year: int | None = None,
     catalog_files: Sequence[str | Path] = (),
     progress: Callable[[CorpusDocument], None] | None = None,
+    decisions: Reviewer | None = None,
 ) -> CorpusAudit:
     """Audit a corpus in one call: the documents of ``paths`` (files, folders) and of
     ``manifest`` read in ``jobs`` processes (default: one per core) or on the Dask cluster of
     ``client``, paired and judged as of ``as_of`` (default: today).
 
-    ``catalog_files``: catalog files of your own, read after the shipped ones.
+    ``catalog_files``: catalog files of your own, read after the shipped ones; ``decisions``:
+    a person's decisions (``targettrack.load_decisions``), applied to the audit.
     """
     extra = tuple(str(f) for f in catalog_files)
     documents = read_corpus(
@@ -833,7 +835,9 @@ def audit_corpus(
         catalog_extra=extra,
         progress=progress,
     )
-    return audit_documents(documents, as_of, jobs=jobs, client=client, catalog_extra=extra)
+    return audit_documents(
+        documents, as_of, jobs=jobs, client=client, catalog_extra=extra, decisions=decisions
+    )
 
 
 @contextlib.contextmanager

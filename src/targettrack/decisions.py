@@ -19,7 +19,8 @@ which applies each decision taken on or before its date.
 hash the reports record for raw documents), the goal's quote and its offset (a hint), not by
 an id or an offset alone. The goal is looked for in the document with that text; failing that,
 in the document of that name (or of that name with another suffix: the PDF of a ``.txt``);
-failing that, in the one document whose goals hold the quote (of the goal's region) — quotes
+failing that, in the one document whose goals of the goal's region and period hold the quote —
+quotes
 compared with their whitespace folded, so that a line broken inside a quote in a PDF matches.
 Of several goals with the quote, the nearest to the offset. A decision whose goal or evidence
 can no longer be found is never dropped or applied to anything else: it is listed in
@@ -43,6 +44,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import yaml
 
 from . import match
 from ._errors import DataError, UnitError, ValidationError
@@ -124,13 +126,15 @@ def _hash(instance: Any, attribute: attrs.Attribute[str], value: str) -> None:
 class Ref:
     """A goal or an outcome, named so that it is found again: the quote (its text), the SHA-256
     of its document's text, the document's name and the quote's offset (hints), the goal's
-    region — or, for evidence, an outcome's id."""
+    region and period (what tells apart a goal the next plan sets in the same words) — or, for
+    evidence, an outcome's id."""
 
     quote: str = ""
     doc: str = ""
     sha256: str = attrs.field(default="", validator=_hash)
     start: int | None = None
     region: str = ""
+    period: str = ""
     outcome: str = ""
 
     def __attrs_post_init__(self) -> None:
@@ -138,11 +142,17 @@ class Ref:
             raise ValidationError("quote", "the text of the goal or evidence", self.quote)
 
     @classmethod
-    def of(cls, source: Source, documents: Mapping[str, SourceDocument], region: str = "") -> Ref:
+    def of(
+        cls,
+        source: Source,
+        documents: Mapping[str, SourceDocument],
+        region: str = "",
+        period: str = "",
+    ) -> Ref:
         """The reference to what stands at ``source``."""
         document = documents.get(source.doc)
         sha256 = "" if document is None else document.sha256
-        return cls(source.quote, source.doc, sha256, source.start, region)
+        return cls(source.quote, source.doc, sha256, source.start, region, period)
 
     def describe(self) -> str:
         """``jiangsu_2025_gov_work_report.txt[15433:15440] “45件民生实事”``."""
@@ -164,6 +174,8 @@ class Ref:
         data["quote"] = self.quote
         if self.region:
             data["region"] = self.region
+        if self.period:
+            data["period"] = self.period
         return data
 
 
@@ -237,7 +249,7 @@ class _Pool:
     def __init__(
         self,
         kind: str,
-        items: Sequence[tuple[Source, str]],
+        items: Sequence[tuple[Source, str, str]],
         audit: Audit,
         ids: Sequence[str] = (),
     ) -> None:
@@ -245,13 +257,13 @@ class _Pool:
         self.items = list(items)
         self.ids = {identifier: index for index, identifier in enumerate(ids)}
         self.by_quote: dict[str, list[int]] = {}
-        for index, (source, _) in enumerate(self.items):
+        for index, (source, _, _) in enumerate(self.items):
             self.by_quote.setdefault(fold(source.quote), []).append(index)
         self.hashes: dict[str, set[str]] = {}
         for document in audit.documents:
             if document.sha256:
                 self.hashes.setdefault(document.sha256, set()).add(document.name)
-        self.names = {d.name for d in audit.documents} | {s.doc for s, _ in self.items}
+        self.names = {d.name for d in audit.documents} | {s.doc for s, _, _ in self.items}
         self.stems: dict[str, set[str]] = {}
         for name in self.names:
             self.stems.setdefault(_stem(name), set()).add(name)
@@ -280,7 +292,7 @@ class _Pool:
             if names <= self.left_out:
                 return _Miss(f"its document {listed} is left out as of {self.as_of.isoformat()}")
             return _Miss(f"no {self.kind} with this quote in {listed}", self._closest(ref, names))
-        hits = [i for i in same if not ref.region or self.items[i][1] == ref.region]
+        hits = [i for i in same if self._fits(ref, i)]
         documents = sorted({self.items[i][0].doc for i in hits})
         if len(documents) == 1:
             return _Found(self._nearest(hits, ref.start), "quote")
@@ -293,6 +305,11 @@ class _Pool:
             f"no document of this audit has its text or name, and no {self.kind} has its quote",
             self._closest(ref, None),
         )
+
+    def _fits(self, ref: Ref, index: int) -> bool:
+        """Whether item ``index`` has the region and period ``ref`` gives (when it gives them)."""
+        _, region, period = self.items[index]
+        return (not ref.region or region == ref.region) and (not ref.period or period == ref.period)
 
     def _named(self, ref: Ref) -> set[str]:
         """The documents of the name ``ref`` gives, else of its stem (``x.pdf`` for ``x.txt``)."""
@@ -311,7 +328,7 @@ class _Pool:
         """The item whose quote is most like ``ref``'s (in ``names``, or anywhere), shown."""
         folded = fold(ref.quote)
         best: tuple[float, int, int] | None = None
-        for index, (source, _) in enumerate(self.items):
+        for index, (source, _, _) in enumerate(self.items):
             if names is not None and source.doc not in names:
                 continue
             score = difflib.SequenceMatcher(None, folded, fold(source.quote)).ratio()
@@ -325,13 +342,18 @@ class _Pool:
 
 
 def _goal_pool(audit: Audit) -> _Pool:
-    return _Pool("goal", [(v.goal.source, v.goal.region) for v in audit.verdicts], audit)
+    return _Pool(
+        "goal", [(v.goal.source, v.goal.region, str(v.goal.period)) for v in audit.verdicts], audit
+    )
 
 
 def _outcome_pool(audit: Audit) -> _Pool:
     outcomes = audit.outcomes
     return _Pool(
-        "outcome", [(o.source, o.region) for o in outcomes], audit, [o.id for o in outcomes]
+        "outcome",
+        [(o.source, o.region, str(o.period)) for o in outcomes],
+        audit,
+        [o.id for o in outcomes],
     )
 
 
@@ -501,7 +523,7 @@ def _dropped(verdict: Verdict) -> bool:
 
 _ACTIONS = tuple(action.value for action in DecisionAction)
 _ENTRY_KEYS = ("goal", "by", "date", "note", *_ACTIONS)
-_GOAL_KEYS = ("doc", "sha256", "start", "quote", "region")
+_GOAL_KEYS = ("doc", "sha256", "start", "quote", "region", "period")
 _EVIDENCE_KEYS = ("outcome", "doc", "sha256", "start", "quote")
 _SET_KEYS = ("status", "figure", "reason")
 _STATUSES = ", ".join(status.value for status in Status)
@@ -522,9 +544,15 @@ class _Reader:
     def unknown(self, mapping: Mapping[Any, Any], keys: Sequence[str], what: str) -> None:
         for key in mapping:
             if key not in keys:
+                # YAML reads on, yes, no, off as true or false: on: 2026-03-01 is True: …
+                hint = (
+                    " (YAML reads on, yes, no, off as true or false)"
+                    if isinstance(key, bool)
+                    else ""
+                )
                 self.problem(
                     line_of(mapping, key),
-                    f"{what}: unknown key {str(key)!r} (expected one of {', '.join(keys)})",
+                    f"{what}: unknown key {str(key)!r}{hint} (expected one of {', '.join(keys)})",
                 )
 
     def entries(self, data: Any) -> list[Decision]:
@@ -541,11 +569,28 @@ class _Reader:
             self.problem(line_of(data, "decisions"), "decisions: expected a list of decisions")
             return []
         found = []
-        for entry in listed:
-            decision = self.entry(entry, line_of(data, "decisions"))
+        for index, entry in enumerate(listed):
+            line = line_of(entry) if isinstance(entry, dict) else self.item_line(index)
+            decision = self.entry(entry, line or line_of(data, "decisions"))
             if decision is not None:
                 found.append(decision)
         return found
+
+    def item_line(self, index: int) -> int | None:
+        """The line the ``index``-th decision starts on, for one that is no mapping (the loader
+        keeps the lines of mappings only): from the file's YAML nodes."""
+        try:
+            text = Path(self.path).read_text(encoding="utf-8-sig")
+            root = yaml.compose(text, Loader=yaml.SafeLoader)
+        except (OSError, UnicodeError, yaml.YAMLError):
+            return None
+        if not isinstance(root, yaml.MappingNode):
+            return None
+        for key, value in root.value:
+            listed = isinstance(value, yaml.SequenceNode) and index < len(value.value)
+            if key.value == "decisions" and listed:
+                return int(value.value[index].start_mark.line) + 1
+        return None
 
     def entry(self, entry: Any, line: int | None) -> Decision | None:
         if not isinstance(entry, dict):
@@ -844,7 +889,7 @@ def _entry(
 ) -> list[str]:
     verdict = proposal.verdict
     goal = verdict.goal
-    ref = Ref.of(goal.source, documents, goal.region)
+    ref = Ref.of(goal.source, documents, goal.region, str(goal.period))
     status = verdict.status.value
     lines = [
         f"# {number}. {_one_line(_goal_line(verdict, catalog), 120)} — {proposal.why_text}",

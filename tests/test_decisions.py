@@ -822,3 +822,137 @@ def test_a_corpus_audit_applies_the_decisions_to_text_md_and_json_only(
     status, out, err = run(capsys, "audit", str(folder), "-f", "csv", "--decisions", str(decided))
     assert (status, out) == (1, "")
     assert "--decisions with a corpus: the report is text, md or json" in err
+
+
+# -- the rule for finding a goal, on a plan of one's own -----------------------------------------
+
+PLAN_TEXT = "一、2025年：新增企业10家。\n二、2026年：新增企业10家。\n"
+REVIEW_TEXT = "2026年新增企业数12家。\n"
+
+
+def small_audit(decisions: tt.Decisions | None = None) -> tt.Audit:
+    """Two goals in the same words, one for 2025 and one for 2026, and a 2026 outcome of
+    another wording."""
+    first = PLAN_TEXT.index("新增企业10家")
+    second = PLAN_TEXT.index("新增企业10家", first + 1)
+    goals = [
+        tt.Goal.from_record(
+            {
+                "id": f"g{year}",
+                "region": "某省",
+                "metric": "新增企业",
+                "comparator": "at_least",
+                "target": "10家",
+                "period": f"{year}年",
+                "quote": "新增企业10家",
+                "start": start,
+                "end": start + 7,
+            },
+            doc="plan.txt",
+            text=PLAN_TEXT,
+        )
+        for year, start in ((2025, first), (2026, second))
+    ]
+    outcome = tt.Outcome.from_record(
+        {
+            "id": "o",
+            "region": "某省",
+            "metric": "新增企业数",
+            "value": "12家",
+            "period": "2026年",
+            "quote": "2026年新增企业数12家",
+            "start": 0,
+            "end": 13,
+        },
+        doc="review.txt",
+        text=REVIEW_TEXT,
+    )
+    documents = [
+        tt.SourceDocument("plan.txt", issued=dt.date(2025, 1, 10), sha256="a" * 64),
+        tt.SourceDocument("review.txt", issued=dt.date(2027, 1, 10), sha256="b" * 64),
+    ]
+    return tt.audit(goals, [outcome], dt.date(2027, 3, 1), documents=documents, decisions=decisions)
+
+
+@pytest.mark.parametrize(
+    ("goal", "decided"),
+    [
+        ({"sha256": "a" * 64, "start": PLAN_TEXT.rindex("新增"), "quote": "新增企业10家"}, "g2026"),
+        ({"sha256": "a" * 64, "start": 0, "quote": "新增企业10家"}, "g2025"),
+        ({"sha256": "a" * 64, "quote": "新增企业10家", "period": "2026年"}, "g2026"),
+        ({"doc": "plan.pdf", "quote": "新增 企业\n10家", "start": 30}, "g2026"),
+        ({"doc": "other.txt", "quote": "新增企业10家", "period": "2025年"}, "g2025"),
+        ({"doc": "other.txt", "quote": "新增企业10家"}, None),  # two goals, neither named
+        ({"sha256": "a" * 64, "quote": "新增企业10家"}, None),  # two goals, no offset
+        ({"doc": "other.txt", "quote": "新增企业10家", "region": "别省"}, None),
+    ],
+)
+def test_the_goal_named_is_the_one_found(
+    tmp_path: Path, goal: dict[str, Any], decided: str | None
+) -> None:
+    path = write(tmp_path / "d.yaml", [entry(goal, dt.date(2027, 2, 1), confirm="unreported")])
+    machine = small_audit()
+    result = small_audit(tt.load_decisions(path))
+    touched = [v.goal.id for v in result.verdicts if v.decided is not None]
+    assert touched == ([] if decided is None else [decided])
+    if decided is None:
+        [item] = result.unapplied
+        assert item.line == 2 and item.file == str(path)
+        assert result.verdicts == machine.verdicts
+    else:
+        assert result.unapplied == ()
+
+
+def test_evidence_of_another_wording_decides_the_goal_and_is_cited_as_it_is(
+    tmp_path: Path,
+) -> None:
+    goals = {"sha256": "a" * 64, "quote": "新增企业10家"}
+    path = write(
+        tmp_path / "d.yaml",
+        [
+            entry({**goals, "period": "2026年"}, dt.date(2027, 2, 1), use={"outcome": "o"}),
+            entry({**goals, "period": "2025年"}, dt.date(2027, 2, 1), use=[{"outcome": "o"}]),
+        ],
+    )
+    machine = small_audit()
+    result = small_audit(tt.load_decisions(path))
+    verdict = result.verdict("g2026")
+    assert machine.verdict("g2026").status is tt.Status.UNREPORTED
+    assert verdict.status is tt.Status.MET
+    assert [o.metric for o in verdict.evidence] == ["新增企业数"]
+    # a 2026 figure decides nothing for 2025: not applied, and said why
+    [item] = result.unapplied
+    starts = [n for n, line in enumerate(path.read_text().splitlines(), 1) if line[:7] == "- goal:"]
+    assert (item.line, item.problem) == (starts[1], "the evidence decides nothing for the goal")
+    assert result.verdict("g2025") == machine.verdict("g2025")
+
+
+def test_set_without_a_figure_and_confirm_keep_to_what_was_decided(tmp_path: Path) -> None:
+    machine = small_audit()
+    goal = {"sha256": "a" * 64, "quote": "新增企业10家", "period": "2025年"}
+    later = {"sha256": "a" * 64, "quote": "新增企业10家", "period": "2026年"}
+    path = write(
+        tmp_path / "d.yaml",
+        [
+            entry(goal, dt.date(2027, 2, 1), set={"status": "missed", "reason": "none were"}),
+            entry(later, dt.date(2027, 2, 1), confirm=machine.verdict("g2026").status.value),
+        ],
+    )
+    result = small_audit(tt.load_decisions(path))
+    assert result.unapplied == ()
+    missed = result.verdict("g2025")
+    assert (missed.status, missed.reason, missed.achieved) == (
+        tt.Status.MISSED,
+        "missed: none were.",
+        None,
+    )
+    assert missed.decided is not None and missed.decided.action is tt.DecisionAction.SET
+    confirmed = result.verdict("g2026")
+    assert confirmed.decided is not None
+    assert attrs_equal_but_decided(confirmed, machine.verdict("g2026"))
+
+
+def attrs_equal_but_decided(a: tt.Verdict, b: tt.Verdict) -> bool:
+    import attrs
+
+    return attrs.evolve(a, decided=None) == attrs.evolve(b, decided=None)

@@ -22,7 +22,7 @@ in the document of that name (or of that name with another suffix: the PDF of a 
 failing that, in the one document whose goals of the goal's region and period hold the quote —
 quotes
 compared with their whitespace folded, so that a line broken inside a quote in a PDF matches.
-Of several goals with the quote, the nearest to the offset. A decision whose goal or evidence
+Of several goals with the quote, the nearest to the offset (without one, none). A decision whose goal or evidence
 can no longer be found is never dropped or applied to anything else: it is listed in
 :attr:`targettrack.Audit.unapplied` with what it named and the nearest candidate.
 
@@ -286,8 +286,8 @@ class _Pool:
             if not names:
                 continue
             hits = [i for i in same if self.items[i][0].doc in names]
-            if hits:
-                return _Found(self._nearest(hits, ref.start), how)
+            if hits:  # of the region and period given, if any is; the nearest to the offset
+                return self._nearest([i for i in hits if self._fits(ref, i)] or hits, ref, how)
             listed = ", ".join(sorted(names))
             if names <= self.left_out:
                 return _Miss(f"its document {listed} is left out as of {self.as_of.isoformat()}")
@@ -295,7 +295,7 @@ class _Pool:
         hits = [i for i in same if self._fits(ref, i)]
         documents = sorted({self.items[i][0].doc for i in hits})
         if len(documents) == 1:
-            return _Found(self._nearest(hits, ref.start), "quote")
+            return self._nearest(hits, ref, "quote")
         if documents:
             return _Miss(
                 f"the quote is a {self.kind} of {len(documents)} documents "
@@ -319,10 +319,16 @@ class _Pool:
             return {ref.doc}
         return set(self.stems.get(_stem(ref.doc), set()))
 
-    def _nearest(self, hits: Sequence[int], start: int | None) -> int:
-        if start is None:
-            return hits[0]
-        return min(hits, key=lambda i: abs(self.items[i][0].start - start))
+    def _nearest(self, hits: Sequence[int], ref: Ref, how: str) -> _Found | _Miss:
+        """Of the items found, the one nearest to the offset ``ref`` gives; without one, the
+        only one (several, and none is named)."""
+        if len(hits) == 1:
+            return _Found(hits[0], how)
+        if ref.start is None:
+            where = ", ".join(str(self.items[i][0]) for i in hits)
+            return _Miss(f"{len(hits)} {self.kind}s have this quote ({where}): give start")
+        start = ref.start
+        return _Found(min(hits, key=lambda i: abs(self.items[i][0].start - start)), how)
 
     def _closest(self, ref: Ref, names: set[str] | None) -> str:
         """The item whose quote is most like ``ref``'s (in ``names``, or anywhere), shown."""

@@ -650,14 +650,7 @@ def to_markdown(
             f"- Metric: {_md(goal.metric_zh)} ({_md(goal.metric_en)}), theme {_md(goal.theme)}",
             f"- Target: {_md(goal.target)}, {_md(goal.period)} ({goal.goal.strength.value})",
             f"- Reason: {_md(goal.verdict.reason)}",
-            *(
-                [
-                    f"- Decided: {_md(goal.decided_text)} ({_md(goal.decided.where)})",
-                    f"- The machine's verdict: {_md(goal.machine_text)}",
-                ]
-                if goal.decided is not None
-                else []
-            ),
+            *_md_decided(goal),
             *([f"- Pace: {_md(goal.pace)}"] if goal.pace else []),
             f"- Goal: {_md_quote(goal.quote)}",
         ]
@@ -687,6 +680,16 @@ def to_markdown(
                 f"{_md(item.period) or '—'} | {_md(item.reason)} | {_md_quote(item.quote)} |"
             )
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _md_decided(goal: view.GoalView) -> list[str]:
+    """Under the reason of a verdict a person decided: who, when and why, and the machine's."""
+    if goal.decided is None:
+        return []
+    return [
+        f"- Decided: {_md(goal.decided_text)} ({_md(goal.decided.where)})",
+        f"- The machine's verdict: {_md(goal.machine_text)}",
+    ]
 
 
 def _md_decision_sections(report: view.ReportView) -> list[str]:

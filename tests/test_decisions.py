@@ -956,3 +956,24 @@ def attrs_equal_but_decided(a: tt.Verdict, b: tt.Verdict) -> bool:
     import attrs
 
     return attrs.evolve(a, decided=None) == attrs.evolve(b, decided=None)
+
+
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        ({"action": "use"}, "evidence"),
+        ({"action": "not_a_goal"}, "reason"),
+        ({"action": "set", "reason": "why"}, "status"),
+        ({"action": "confirm", "by": " "}, "by"),
+        ({"action": "confirm", "date": dt.datetime(2026, 3, 1, 12)}, "date"),
+        ({"action": "maybe"}, None),
+    ],
+)
+def test_a_decision_is_checked_when_it_is_made(fields: dict[str, Any], field: str | None) -> None:
+    from targettrack.decisions import Decision, Ref
+
+    given = {"goal": Ref("x"), "by": "王芳", "date": TAKEN, **fields}
+    with pytest.raises(ValueError) as raised:
+        Decision(**given)
+    if field is not None:
+        assert isinstance(raised.value, tt.ValidationError) and raised.value.field == field

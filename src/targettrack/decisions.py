@@ -179,25 +179,52 @@ class Ref:
         return data
 
 
+def _named(instance: Any, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise ValidationError(attribute.name, "who decided (a name)", value)
+
+
+def _day(instance: Any, attribute: attrs.Attribute[dt.date], value: dt.date) -> None:
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise ValidationError(attribute.name, "the date the decision was taken", value)
+
+
 @attrs.frozen
 class Decision:
     """One decision of a decisions file: the goal, what was decided, by whom, when and why."""
 
-    goal: Ref
+    goal: Ref = attrs.field(validator=attrs.validators.instance_of(Ref))
     action: DecisionAction = attrs.field(converter=DecisionAction)
-    by: str
-    date: dt.date
-    note: str = ""
+    by: str = attrs.field(validator=_named)
+    date: dt.date = attrs.field(validator=_day)
+    note: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
     #: ``confirm``: the status confirmed; ``set``: the status set
-    status: Status | None = None
+    status: Status | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Status))
+    )
     #: ``set``: the figure read (None: none)
-    figure: Amount | None = None
+    figure: Amount | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Amount))
+    )
     #: ``no_evidence``, ``not_a_goal``, ``set``: why
-    reason: str = ""
+    reason: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
     #: ``use``: the evidence to judge the goal on
     evidence: tuple[Ref, ...] = attrs.field(default=(), converter=_tuple)
     file: str = ""
     line: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        """What each decision needs: evidence to use, a reason not to, a status to set."""
+        action = self.action
+        if action is DecisionAction.USE and not self.evidence:
+            raise ValidationError("evidence", "the evidence to judge the goal on", self.evidence)
+        if any(not isinstance(ref, Ref) for ref in self.evidence):
+            raise ValidationError("evidence", "references (Ref)", self.evidence)
+        needs_reason = (DecisionAction.NO_EVIDENCE, DecisionAction.NOT_A_GOAL, DecisionAction.SET)
+        if action in needs_reason and not self.reason.strip():
+            raise ValidationError("reason", f"why ({action.value})", self.reason)
+        if action is DecisionAction.SET and self.status is None:
+            raise ValidationError("status", "the status set (met, missed, unreported)", None)
 
     @property
     def where(self) -> str:

@@ -349,9 +349,9 @@ def test_a_decision_finds_its_goal_in_a_renamed_file_or_a_text_read_otherwise(
     folder = tmp_path / "shaped"
     folder.mkdir()
     paths = []
-    for given in HEBEI:
-        name = Path(given).name
-        text = Path(given).read_text(encoding="utf-8")
+    for original_path in HEBEI:
+        name = Path(original_path).name
+        text = Path(original_path).read_text(encoding="utf-8")
         if "wrapped" in shape:
             text = hard_wrapped(text, 29)
         if "renamed" in shape:
@@ -977,3 +977,125 @@ def test_a_decision_is_checked_when_it_is_made(fields: dict[str, Any], field: st
         Decision(**given)
     if field is not None:
         assert isinstance(raised.value, tt.ValidationError) and raised.value.field == field
+
+
+# -- properties: no unrelated verdict changes; no file ends in anything but located problems -----
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_STATUSES = [status.value for status in tt.Status]
+
+
+@st.composite
+def decision_entries(draw: st.DrawFn) -> list[tuple[str, dict[str, Any]]]:
+    """Decisions of every kind on goals of the Jiangsu pair, some stale: (goal id, entry)."""
+    machine = audit_of(JIANGSU)
+    verdicts = draw(st.lists(st.sampled_from(machine.verdicts), min_size=1, max_size=6))
+    entries = []
+    for verdict in verdicts:
+        kind = draw(st.sampled_from(["confirm", "use", "no_evidence", "not_a_goal", "set"]))
+        if kind == "confirm":
+            decision: Any = draw(st.sampled_from(_STATUSES))
+        elif kind == "use":
+            decision = span_ref(machine, draw(st.sampled_from(machine.outcomes)))
+        elif kind == "set":
+            figure = draw(st.sampled_from(["45件", "5.3%", "12亿元", "3"]))
+            decision = {"status": draw(st.sampled_from(_STATUSES)), "figure": figure, "reason": "r"}
+        else:
+            decision = "a reason"
+        goal = goal_ref(machine, verdict)
+        if draw(st.booleans()):
+            goal["quote"] = goal["quote"] + draw(st.sampled_from(["了", "等", "x"]))  # stale
+        day = draw(st.sampled_from([TAKEN, dt.date(2026, 5, 1)]))
+        entries.append((verdict.goal.id, entry(goal, day, **{kind: decision})))
+    return entries
+
+
+@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(entries=decision_entries())
+def test_decisions_change_only_the_verdicts_they_name_and_report_every_other(
+    entries: list[tuple[str, dict[str, Any]]], tmp_path: Path
+) -> None:
+    path = write(tmp_path / "d.yaml", [e for _, e in entries])
+    machine = audit_of(JIANGSU)
+    result = audit_of(JIANGSU, tt.load_decisions(path))
+    named = {goal_id for goal_id, _ in entries}
+    kept = {v.goal.id: v for v in result.verdicts}
+    for verdict in machine.verdicts:
+        if verdict.goal.id not in named:
+            assert kept[verdict.goal.id] == verdict
+        elif verdict.goal.id in kept and kept[verdict.goal.id] != verdict:
+            decided = kept[verdict.goal.id].decided
+            assert decided is not None and decided.file == str(path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    starts = [n for n, line in enumerate(lines, 1) if line.startswith("- goal:")]
+    applied = {v.decided.line for v in (*result.verdicts, *result.dropped) if v.decided}
+    reported = {item.line for item in result.unapplied}
+    # each decision is applied or reported — or gave way to a later one on its goal
+    for line, (goal_id, _) in zip(starts, entries, strict=True):
+        again = sum(other == goal_id for other, _ in entries)
+        assert line in applied | reported or again > 1
+    assert applied.isdisjoint(reported)
+    assert all(item.file == str(path) for item in result.unapplied)
+
+
+_SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-3, 20_000),
+    st.text(max_size=12),
+    st.sampled_from(["met", "missed", "2026-03-01", "45件", "a" * 64]),
+    st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2100, 1, 1)),
+)
+_KEYS = st.sampled_from(
+    ["goal", "by", "date", "note", "confirm", "use", "no_evidence", "not_a_goal", "set", "on", "x"]
+)
+_INNER = st.sampled_from(
+    [
+        "doc",
+        "sha256",
+        "start",
+        "quote",
+        "region",
+        "period",
+        "outcome",
+        "status",
+        "figure",
+        "reason",
+        "y",
+    ]
+)
+_VALUES = st.recursive(
+    _SCALARS,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3), st.dictionaries(_INNER, inner, max_size=4)
+    ),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    entries=st.lists(st.one_of(st.dictionaries(_KEYS, _VALUES, max_size=6), _SCALARS), max_size=5)
+)
+def test_any_decisions_file_loads_or_is_refused_with_located_problems(
+    entries: list[Any], tmp_path: Path
+) -> None:
+    path = tmp_path / "any.yaml"
+    path.write_text(
+        yaml.safe_dump({"decisions": entries}, allow_unicode=True, sort_keys=False),
+        encoding="utf-8",
+    )
+    try:
+        loaded = tt.load_decisions(path)
+    except tt.DecisionsError as error:
+        assert error.problems
+        assert all(problem.path == str(path) and problem.line for problem in error.problems)
+        assert len(str(error).splitlines()) == len(error.problems)
+        return
+    except tt.DataError as error:  # a text that is no YAML the loader reads (a surrogate…)
+        assert error.path == str(path)
+        return
+    assert len(loaded) + loaded.pending == len(entries)
+    audit_of(JIANGSU, loaded)  # applies, whatever it names

@@ -695,7 +695,8 @@ def test_a_dropped_goal_is_out_of_the_counts_and_listed_everywhere(
     assert len(dropped.verdicts) == len(machine.verdicts) - 1
     assert dropped.counts()[tt.Status.UNREPORTED] == machine.counts()[tt.Status.UNREPORTED] - 1
     text = report.to_text(dropped)
-    assert "1 goal dropped as not goals (not judged):" in text
+    assert "1 goal dropped as not a goal (not judged):" in text
+    assert "          not a goal: a list. — decided by 王芳 on 2026-02-20 (not a goal)" in text
     assert "decided by a person: 1 goal dropped as not a goal" in text
     assert "## Not goals" in report.to_markdown(dropped)
     assert "<h2>Not goals</h2>" in report.to_html(dropped)
@@ -1099,3 +1100,42 @@ def test_any_decisions_file_loads_or_is_refused_with_located_problems(
         return
     assert len(loaded) + loaded.pending == len(entries)
     audit_of(JIANGSU, loaded)  # applies, whatever it names
+
+
+def test_the_page_with_decisions_is_well_formed_and_shows_a_note_s_markup_as_text(
+    tmp_path: Path,
+) -> None:
+    from report_cases import parse
+
+    machine = audit_of(JIANGSU)
+    script = "<script>alert(1)</script>"
+    path = write(
+        tmp_path / "d.yaml",
+        [
+            {
+                **entry(goal_ref(machine, the(machine, "45件民生实事")), confirm="unreported"),
+                "note": script,
+            },
+            entry(
+                goal_ref(machine, the(machine, "建设500个省重大项目")),
+                not_a_goal=f"a list {script}",
+            ),
+            entry(
+                {**goal_ref(machine, the(machine, "高新技术企业超6.1万家")), "quote": "gone"},
+                confirm="met",
+            ),
+        ],
+    )
+    decided = audit_of(JIANGSU, tt.load_decisions(path))
+    page = report.to_html(decided)
+    tree = parse(page)
+    assert len(tree.find_all("script")) == 1 and "<script>alert" not in page
+    [note] = tree.find_all("p", "decided")
+    assert script in note.text() and "The machine’s verdict: unreported" in note.text()
+    [section] = tree.find_all("section", "decisions")
+    assert script in section.text() and "gone" in section.text()
+    assert [li.text() for li in tree.find_all("ul", "unapplied")[0].find_all("li")] == [
+        f"{item.where}: {item.message}" for item in decided.unapplied
+    ]
+    markdown = report.to_markdown(decided)
+    assert script not in markdown and "\\<script\\>" in markdown

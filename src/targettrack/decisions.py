@@ -488,8 +488,8 @@ def _decide(
         made = _no_evidence(decision, verdict, context)
     elif action is DecisionAction.SET:
         made = _set(decision, verdict)
-    else:  # not a goal: the verdict is kept, to be listed as dropped
-        made = verdict
+    else:  # not a goal: the verdict, with the person's reason, is listed as dropped
+        made = attrs.evolve(verdict, reason=f"not a goal: {decision.reason}.")
     if isinstance(made, Unapplied):
         return made
     return attrs.evolve(made, decided=decision.decided(verdict, found_by))

@@ -699,8 +699,8 @@ def _md_decision_sections(report: view.ReportView) -> list[str]:
         lines += ["## Not goals", "", "Dropped from the audit by a person, not judged:", ""]
         for item in report.dropped:
             lines.append(
-                f"- {_md(item.id)}: {_md(item.text)} — {_md(item.decided_text)}: "
-                f"{_md_quote(item.quote)}"
+                f"- {_md(item.id)}: {_md(item.text)} — {_md(item.reason)} "
+                f"({_md(item.decided_text)}): {_md_quote(item.quote)}"
             )
         lines.append("")
     if report.unapplied:
@@ -852,10 +852,12 @@ def _decision_sections(report: view.ReportView) -> list[str]:
     """The goals dropped as not goals, and the decisions not applied (none: no lines)."""
     lines = []
     if report.dropped:
-        lines += ["", f"{_count(len(report.dropped), 'goal')} dropped as not goals (not judged):"]
+        count = len(report.dropped)
+        what = "not a goal" if count == 1 else "not goals"
+        lines += ["", f"{_count(count, 'goal')} dropped as {what} (not judged):"]
         for item in report.dropped:
             lines.append(f"{_safe(item.id)}  {_safe(item.text)}")
-            lines.append(f"          {_safe(item.decided_text)}")
+            lines.append(f"          {_safe(item.reason)} — {_safe(item.decided_text)}")
     if report.unapplied:
         lines += ["", f"{_count(len(report.unapplied), 'decision')} not applied:"]
         lines += [_safe(str(item)) for item in report.unapplied]

@@ -294,6 +294,11 @@ class DroppedView:
         return self.verdict.goal.id
 
     @property
+    def reason(self) -> str:
+        """``not a goal: …``, the person's reason."""
+        return self.verdict.reason
+
+    @property
     def decided_text(self) -> str:
         decided = self.verdict.decided
         return "" if decided is None else decided.describe()

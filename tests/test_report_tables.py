@@ -55,6 +55,7 @@ def test_the_csv_equals_the_frame(frame: pd.DataFrame) -> None:
             "span",
             "baseline",
             "provisional_why",
+            "differing",
             "pace_status",
             "pace_path",
             "pace_baseline_period",

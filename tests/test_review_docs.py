@@ -67,9 +67,10 @@ def test_the_page_runs_as_written(folder: Path, capsys: pytest.CaptureFixture[st
             written = (folder / note[len("in: ") :]).read_text(encoding="utf-8").splitlines()
             assert in_order(lines, written), f"not in {note}: {lines}"
             done["in"] += 1
-        elif note.startswith("output of: "):
+        elif note.startswith("output of: "):  # "…" stands for lines left out
             _, printed = run(capsys, note[len("output of: ") :])
-            assert in_order(lines, printed), f"not printed by {note}"
+            shown = [line for line in lines if line != "…"]
+            assert in_order(shown, printed), f"not printed by {note}"
             done["output of"] += 1
         elif kind == "console":
             sessions: list[tuple[str, list[str]]] = []

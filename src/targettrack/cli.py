@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from ._errors import DataError, TargetTrackError
 from .dataset import Dataset, Document, load_document
+from .extract.identity import GENRES
 from .match import Audit, SourceDocument, audit
 from .model import Goal, Outcome, Unplaced
 
@@ -218,6 +219,7 @@ def _add_ingested(read: Any, inputs: _Inputs) -> None:
             encoding=document.encoding,
             sha256=document.sha256,
             pages=document.pages,
+            identity=read.identity.describe(),
         )
     )
     inputs.texts[read.name] = read.text
@@ -254,10 +256,31 @@ class _Options:
         self.year: int | None = getattr(args, "year", None)
         self.encoding: str | None = getattr(args, "encoding", None)
         extra = list(getattr(args, "catalog", None) or [])
+        self.catalog_extra = tuple(str(f) for f in extra)
         self.catalog = (
             Catalog.from_files([*catalog_files(), *extra]) if extra else default_catalog()
         )
         self.issued: dict[str, dt.date] = dict(getattr(args, "issued", None) or [])
+        self.genre: str | None = getattr(args, "genre", None)
+        self.places_extra = tuple(getattr(args, "places", None) or ())
+        self.places = None
+        if self.places_extra:
+            from .places import Places, places_files
+
+            self.places = Places.from_files([*places_files(), *self.places_extra])
+
+    def read_options(self) -> Any:
+        """The options as :class:`targettrack.corpus.ReadOptions`, for a corpus's workers."""
+        from .corpus import ReadOptions
+
+        return ReadOptions(
+            self.region,
+            self.year,
+            self.genre,
+            self.encoding,
+            catalog_extra=self.catalog_extra,
+            places_extra=self.places_extra,
+        )
 
     def date_of(self, path: str, own: dt.date | None) -> dt.date | None:
         """A document's issue date: its own (header, date line, record), else ``--issued``.
@@ -331,8 +354,10 @@ def load_inputs(files: Sequence[str], options: _Options | None = None) -> _Input
             encoding=options.encoding,
             region=options.region,
             year=options.year,
+            genre=options.genre,
             issued=options.issued,
             catalog=options.catalog,
+            places=options.places,
         ):
             _add_ingested(read, inputs)
     inputs.add_dataset(Dataset(documents), options, claimed=True)
@@ -611,10 +636,8 @@ def _run_corpus_audit(args: argparse.Namespace) -> int:
                     entries,
                     jobs=args.jobs,
                     client=client,
-                    region=options.region,
-                    year=options.year,
-                    catalog_extra=tuple(args.catalog or ()),
                     progress=progress,
+                    options=options.read_options(),
                 )
             )
     except BaseException:
@@ -664,11 +687,9 @@ def _stream_corpus(
             entries,
             as_of,
             jobs=args.jobs,
-            region=options.region,
-            year=options.year,
-            catalog_extra=tuple(args.catalog or ()),
             read_progress=read_progress,
             judge_progress=judged,
+            options=options.read_options(),
         ) as result,
     ):
         _warn_corpus(result.documents, result.unpaired)
@@ -924,6 +945,18 @@ def _add_reading_options(parser: argparse.ArgumentParser) -> None:
         metavar="YEAR",
         help="the year raw documents were written in, when their text does not say",
     )
+    parser.add_argument(
+        "--genre",
+        choices=GENRES,
+        help="the genre of raw documents, in place of what their text says (docs/identity.md)",
+    )
+    parser.add_argument(
+        "--places",
+        action="append",
+        metavar="FILE",
+        help="a file of governments of your own (the shape of data/places.yaml), read after "
+        "the shipped one; may be given more than once (docs/identity.md)",
+    )
     _add_encoding_option(parser)
     _add_catalog_option(parser)
 
@@ -970,7 +1003,9 @@ def _run_extract(args: argparse.Namespace) -> int:
                 encoding=options.encoding,
                 region=options.region,
                 year=options.year,
+                genre=options.genre,
                 catalog=options.catalog,
+                places=options.places,
             )
             _warn(read.notices)
             document = read.document
@@ -1179,6 +1214,41 @@ def _add_evaluate_corpus(subparsers: Any) -> None:
     parser.set_defaults(run=_run_evaluate_corpus)
 
 
+def _run_evaluate_genres(args: argparse.Namespace) -> int:
+    from .corpus_eval import corpus_dir
+    from .genre_eval import format_genre_scores, load_genre_gold, score_document
+
+    golds = load_genre_gold(args.gold)
+    folder = Path(args.corpus) if args.corpus is not None else corpus_dir() / "genres"
+    if args.documents:
+        known = {g.document for g in golds}
+        unknown = sorted(set(args.documents) - known)
+        if unknown:
+            raise DataError(unknown[0], None, f"no gold for it; the documents are {sorted(known)}")
+        golds = [g for g in golds if g.document in args.documents]
+    _print(format_genre_scores(score_document(g, folder) for g in golds))
+    return 0
+
+
+def _add_evaluate_genres(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "evaluate-genres",
+        help="read the statistical bulletins and budget reports of the corpus and score them",
+        description=(
+            "Read each document of corpus/genres/ (statistical bulletins, budget-execution "
+            "reports) as 'targettrack extract' does and print, per document: whether its "
+            "government, year, genre and issue date were told as the gold says, how many of "
+            "its key figures were read with their value and placed for its government and "
+            "year, and how its statements were placed (docs/genres.md)."
+        ),
+        formatter_class=_Formatter,
+    )
+    parser.add_argument("documents", nargs="*", metavar="DOCUMENT", help="file names to score")
+    parser.add_argument("--gold", metavar="DIR", help="folder of gold files (default: shipped)")
+    parser.add_argument("--corpus", metavar="DIR", help="folder of documents (default: shipped)")
+    parser.set_defaults(run=_run_evaluate_genres)
+
+
 # -- the history command --------------------------------------------------------------------------
 
 _HISTORY_EPILOG = """\
@@ -1288,7 +1358,7 @@ def _add_history(subparsers: Any) -> None:
 
 _REVIEW_EPILOG = """\
 The file lists every goal due that the audit left unreported with near measures named, and
-every verdict drawn on a wording rather than a catalog indicator: the goal, the verdict and
+every verdict decided through a close wording (match: close wording): the goal, the verdict and
 each candidate with its quote and the verdict it would make, every decision a commented line.
 Uncomment one per goal, then: targettrack audit FILE… --decisions review.yaml
 
@@ -1395,6 +1465,7 @@ COMMANDS: list[Callable[[Any], None]] = [
     _add_text,
     _add_evaluate,
     _add_evaluate_corpus,
+    _add_evaluate_genres,
 ]
 
 

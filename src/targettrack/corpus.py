@@ -48,6 +48,7 @@ from .extract.structure import document_year
 from .extract.text import prepare
 from .match import Audit, Reviewer, SourceDocument, audit
 from .model import Goal, Outcome, Status, Unplaced, Verdict
+from .places import Places, default_places, places_files
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -60,6 +61,7 @@ __all__ = [
     "CorpusStream",
     "DocumentEntry",
     "Pair",
+    "ReadOptions",
     "Unpaired",
     "accepts",
     "audit_corpus",
@@ -325,6 +327,7 @@ class CorpusDocument:
             encoding=self.encoding,
             sha256=self.sha256,
             pages=self.pages,
+            identity=() if self.identity is None else self.identity.describe(),
         )
 
     def loaded(self) -> CorpusDocument:
@@ -357,6 +360,11 @@ class CorpusDocument:
 
 
 @functools.cache
+def _places(extra: tuple[str, ...]) -> Places:
+    return Places.from_files([*places_files(), *extra]) if extra else default_places()
+
+
+@functools.cache
 def _catalog(extra: tuple[str, ...]) -> Catalog:
     if not extra:
         return default_catalog()
@@ -377,6 +385,8 @@ def read_corpus_document(
     catalog: Catalog | None = None,
     catalog_extra: Sequence[str] = (),
     encoding: str | None = None,
+    genre: str | None = None,
+    places_extra: Sequence[str] = (),
 ) -> CorpusDocument:
     """Read one document through :func:`targettrack.extract.ingest.ingest`: its statements,
     and its government, year and role from the entry (a manifest) or, where the entry says
@@ -391,7 +401,10 @@ def read_corpus_document(
         region=entry.government,
         year=entry.year,
         signal="manifest",
+        places=_places(tuple(places_extra)),
     )
+    if genre is not None:
+        identity = overridden(identity, genre=genre)
     # where neither the manifest nor the text tells them: what the command line assumes
     if identity.government is None and region is not None:
         identity = overridden(identity, government=region)
@@ -437,18 +450,39 @@ def read_corpus_document(
     )
 
 
-def _read_one(arguments: tuple[DocumentEntry, str | None, int | None, tuple[str, ...]]) -> Any:
-    entry, region, year, extra = arguments
-    return read_corpus_document(entry, region=region, year=year, catalog_extra=extra)
+@attrs.frozen
+class ReadOptions:
+    """What the command line says of every document of a corpus where the text and the
+    manifest do not: plain values, so that a worker process or a Dask worker gets them."""
+
+    region: str | None = None
+    year: int | None = None
+    genre: str | None = None
+    encoding: str | None = None
+    #: catalog and place files of the user's own, read after the shipped ones
+    catalog_extra: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    places_extra: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+
+    def read(self, entry: DocumentEntry) -> CorpusDocument:
+        return read_corpus_document(
+            entry,
+            region=self.region,
+            year=self.year,
+            genre=self.genre,
+            encoding=self.encoding,
+            catalog_extra=self.catalog_extra,
+            places_extra=self.places_extra,
+        )
 
 
-def _read_aside(
-    arguments: tuple[DocumentEntry, str | None, int | None, tuple[str, ...], str],
-) -> Any:
-    entry, region, year, extra, spill = arguments
-    return read_corpus_document(entry, region=region, year=year, catalog_extra=extra).set_aside(
-        spill
-    )
+def _read_one(arguments: tuple[DocumentEntry, ReadOptions]) -> Any:
+    entry, options = arguments
+    return options.read(entry)
+
+
+def _read_aside(arguments: tuple[DocumentEntry, ReadOptions, str]) -> Any:
+    entry, options, spill = arguments
+    return options.read(entry).set_aside(spill)
 
 
 def _cores() -> int:
@@ -467,14 +501,17 @@ def read_corpus(
     year: int | None = None,
     catalog_extra: Sequence[str] = (),
     progress: Callable[[CorpusDocument], None] | None = None,
+    options: ReadOptions | None = None,
 ) -> Iterator[CorpusDocument]:
     """Read every document, in the order of ``entries`` whatever runs them: in this process
     (``jobs=1``), in ``jobs`` worker processes (default: one per core), or on the Dask cluster
     of ``client`` (a :class:`distributed.Client`). ``progress`` is called with each document
     as it is read (in the order they finish). The results are the same either way.
+    ``options`` (:class:`ReadOptions`) in place of ``region``, ``year`` and ``catalog_extra``
+    says the genre, encoding and place files too.
     """
-    extra = tuple(str(f) for f in catalog_extra)
-    work = [(entry, region, year, extra) for entry in entries]
+    options = options or ReadOptions(region, year, catalog_extra=tuple(map(str, catalog_extra)))
+    work = [(entry, options) for entry in entries]
     return _ordered_map(_read_one, work, jobs=jobs, client=client, progress=progress)
 
 
@@ -851,6 +888,7 @@ def stream_corpus(
     catalog_extra: Sequence[str] = (),
     read_progress: Callable[[CorpusDocument], None] | None = None,
     judge_progress: Callable[[Sequence[Verdict]], None] | None = None,
+    options: ReadOptions | None = None,
 ) -> Iterator[CorpusStream]:
     """The corpus judged plan by plan, in memory that does not grow with it: each document's
     records are set aside in a temporary folder as soon as it is read, and each plan is judged
@@ -858,10 +896,11 @@ def stream_corpus(
     :func:`audit_documents` (the same verdicts), to be written as they come (CSV, JSON lines).
     The folder is removed when the ``with`` block ends."""
     as_of = as_of or dt.date.today()
-    extra = tuple(str(f) for f in catalog_extra)
+    options = options or ReadOptions(region, year, catalog_extra=tuple(map(str, catalog_extra)))
+    extra = options.catalog_extra
     with tempfile.TemporaryDirectory(prefix="targettrack-") as folder:
         work = [
-            (entry, region, year, extra, os.path.join(folder, f"{index}.pickle"))
+            (entry, options, os.path.join(folder, f"{index}.pickle"))
             for index, entry in enumerate(entries)
         ]
         documents = list(

@@ -27,7 +27,7 @@ can no longer be found is never dropped or applied to anything else: it is liste
 :attr:`targettrack.Audit.unapplied` with what it named and the nearest candidate.
 
 **Proposals.** :func:`proposals` lists the goals a person should look at — unreported with
-near measures named, or decided through a wording rather than a catalog indicator — with
+near measures named, or decided through a close wording (``Verdict.match``) — with
 their candidates and what each would make the verdict; :func:`proposals_yaml` writes them as a
 decisions file whose decisions are commented lines to uncomment (``targettrack review``).
 """
@@ -798,8 +798,8 @@ class Proposal:
     """A goal a person should decide on: why, and the candidates for its evidence."""
 
     verdict: Verdict
-    #: ``near``: unreported, with near measures named; ``wording``: decided on outcomes of a
-    #: wording (the measure as written, normalised), not of a catalog indicator
+    #: ``near``: unreported, with near measures named; ``wording``: decided through a close
+    #: wording (:attr:`targettrack.Verdict.match`), for a person to confirm
     why: str
     candidates: tuple[Candidate, ...] = attrs.field(converter=_tuple)
 
@@ -807,9 +807,9 @@ class Proposal:
     def why_text(self) -> str:
         if self.why == "near":
             return "unreported; near measures were named, none taken as evidence"
-        return (
-            "decided through a wording, not a catalog indicator: check the evidence is the goal's"
-        )
+        differing = "、".join(self.verdict.differing)
+        words = f" (differing by {differing})" if differing else ""
+        return f"decided through a close wording{words}: check it is the goal's measure"
 
 
 class _Measures:
@@ -840,11 +840,11 @@ class _Measures:
 
 def proposals(audit: Audit, *, catalog: Catalog | None = None) -> list[Proposal]:
     """The goals of ``audit`` a person should decide on, in the audit's order: every goal due
-    that is unreported with near measures named (:func:`targettrack.measure.near`), and every
-    verdict drawing on a wording rather than a catalog indicator (建设100个口袋公园 judged on
-    新建口袋公园100个: both ``+口袋公园``). Goals already decided by a person, and goals not yet
-    due, are left out. Each candidate comes with the verdict it would make alone, the usable
-    ones first."""
+    that the machine decided through a close wording (``Verdict.match``: 新建50个养老服务中心
+    judged on 新建50个区域养老服务中心), and every one it left unreported with near measures
+    named (:func:`targettrack.measure.near`). Goals already decided by a person, and goals not
+    yet due, are left out. The candidates: the evidence taken, then the outcomes of the near
+    measures, each with the verdict it would make alone, the usable ones first."""
     catalog = catalog or default_catalog()
     measures = _Measures(audit, catalog)
     found = []
@@ -852,15 +852,16 @@ def proposals(audit: Audit, *, catalog: Catalog | None = None) -> list[Proposal]
         if verdict.decided is not None or verdict.not_yet_due:
             continue
         goal = verdict.goal
-        near = measures.near_outcomes(goal.region, goal.metric, catalog)
-        wording = bool(verdict.evidence) and goal.metric not in catalog
-        if not wording and (
-            verdict.evidence or verdict.status is not Status.UNREPORTED or not near
-        ):
+        wording = verdict.match == "close wording"
+        near = [
+            o
+            for o in measures.near_outcomes(goal.region, goal.metric, catalog)
+            if o not in verdict.evidence
+        ]
+        unreported = verdict.status is Status.UNREPORTED and not verdict.evidence
+        if not wording and not (unreported and near):
             continue
-        candidates = (
-            [Candidate(o, verdict, taken=True) for o in verdict.evidence] if wording else []
-        )
+        candidates = [Candidate(o, verdict, taken=True) for o in verdict.evidence]
         others = [
             Candidate(o, _judged_on(verdict, [o], audit, catalog))
             for o in near[: MAX_CANDIDATES * 2]

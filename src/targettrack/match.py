@@ -37,7 +37,7 @@ import attrs
 from ._errors import UnitError, ValidationError
 from .catalog import About, Catalog, Direction, Kind, Metric, convert_between, default_catalog
 from .dataset import Dataset
-from .measure import NearIndex, measure_key, near
+from .measure import Alignment, NearIndex, align, measure_key, near
 from .model import (
     Bound,
     Change,
@@ -83,13 +83,18 @@ def _offsets(items: Iterable[int]) -> tuple[int, ...]:
     return tuple(items)
 
 
+def _strings(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(items)
+
+
 @attrs.frozen
 class SourceDocument:
     """A document the audit drew on.
 
     For a raw document, how it was read (``targettrack.read_document``): the reader, the
     encoding of a text file or web page, the SHA-256 of the text read, and for a PDF the offset
-    each page starts at, from which a quote's page is told (:meth:`page_of`).
+    each page starts at, from which a quote's page is told (:meth:`page_of`); and its identity
+    as told from its text (:attr:`identity`).
     """
 
     name: str
@@ -99,6 +104,9 @@ class SourceDocument:
     encoding: str | None = None
     sha256: str = ""
     pages: tuple[int, ...] = attrs.field(default=(), converter=_offsets)
+    #: for a raw document, who wrote it and for which year, each decision with the signal and
+    #: the span it rests on (``government 江苏 from the congress 江苏省 [40:43]``)
+    identity: tuple[str, ...] = attrs.field(default=(), converter=_strings)
 
     def page_of(self, offset: int) -> int | None:
         """The page (from 1) the character at ``offset`` is on; None without pages."""
@@ -668,6 +676,16 @@ def judge(
         goal = attrs.evolve(goal, metric=key)
     metric = metric_of(goal, key, catalog)
     same = index.get((goal.region, key), ())
+    if not same and metric is None:
+        aligned, ties = align(key, _near(index, goal.region, key, limit=_ALIGNED), catalog)
+        if aligned is not None:
+            return _through(
+                goal,
+                aligned,
+                judge(attrs.evolve(goal, metric=aligned.key), index, as_of, catalog, issued),
+            )
+        if ties:
+            return _unmatched(goal, index, same, as_of, ties)
     candidates = _candidates(goal, metric, index, same)
     if not candidates and (metric is None or metric.kind not in (Kind.FLOW, Kind.STOCK)):
         return _unmatched(goal, index, same, as_of)
@@ -683,16 +701,35 @@ def judge(
     return _level(goal, metric, candidates, due, goal.period)
 
 
+def _through(goal: Goal, aligned: Alignment, verdict: Verdict) -> Verdict:
+    """The verdict reached on the outcomes of a close wording (:func:`targettrack.measure.align`),
+    said in its reason and as data, for a person to confirm."""
+    note = f" Through a close wording: {aligned.describe(goal.metric)}."
+    return attrs.evolve(
+        verdict,
+        goal=goal,
+        reason=verdict.reason + note,
+        match="close wording",
+        differing=aligned.differing,
+    )
+
+
 def _unmatched(
     goal: Goal,
     index: dict[tuple[str, str], list[Outcome]],
     same: Sequence[Outcome],
     as_of: dt.date,
+    ties: Sequence[Alignment] = (),
 ) -> Verdict:
     """Unreported: no outcome of the same measure and kind of figure; the reason names the
     near candidates that were not taken as evidence, and why."""
     due = _due(goal, as_of)
     notes = []
+    if ties:
+        notes.append(
+            "close wordings equally near, none taken: "
+            + "; ".join(a.describe(goal.metric) for a in ties)
+        )
     if any(o.change is goal.change for o in same):
         units = sorted({o.value.unit for o in same if o.change is goal.change})
         notes.append(
@@ -803,10 +840,16 @@ def _candidates(
     return found
 
 
-def _near(index: dict[tuple[str, str], list[Outcome]], region: str, key: str) -> list[str]:
+#: how many near measures a close wording is looked for among
+_ALIGNED = 12
+
+
+def _near(
+    index: dict[tuple[str, str], list[Outcome]], region: str, key: str, *, limit: int = 3
+) -> list[str]:
     """The measures of ``region`` near ``key`` (:func:`targettrack.measure.near`)."""
     if not isinstance(index, _Index):
-        return near(key, {k for (r, k) in index if r == region})
+        return near(key, {k for (r, k) in index if r == region}, limit=limit)
     if index.regions is None:
         keys: dict[str, set[str]] = defaultdict(set)
         for r, k in index:
@@ -814,9 +857,10 @@ def _near(index: dict[tuple[str, str], list[Outcome]], region: str, key: str) ->
         index.regions = {r: NearIndex(k) for r, k in keys.items()}
     found = index.near.get((region, key))
     if found is None:
+        # the closest few, once: the near measures a reason names are the first three
         known = index.regions.get(region)
-        found = index.near[(region, key)] = known.near(key) if known else []
-    return found
+        found = index.near[(region, key)] = known.near(key, limit=_ALIGNED) if known else []
+    return found[:limit]
 
 
 def _figure_kind(change: Change | None) -> str:

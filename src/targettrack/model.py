@@ -696,6 +696,10 @@ class Unapplied:
         return f"{self.where}: {self.message}"
 
 
+#: How a verdict's evidence was found (:attr:`Verdict.match`).
+MATCHES = ("same measure", "close wording")
+
+
 @attrs.frozen
 class Verdict:
     """The judgement on one goal: met, missed or unreported, with the evidence and the reason."""
@@ -723,6 +727,11 @@ class Verdict:
     #: a goal not yet due against the path from its baseline to its target, when both a
     #: baseline and a later observation are known
     pace: Pace | None = None
+    #: how the evidence was found: ``same measure`` (the same indicator or wording) or
+    #: ``close wording`` (a wording that differs as data/wordings.yaml allows), for a person
+    #: to confirm; ``differing``: the words one wording has and the other has not
+    match: str = attrs.field(default="same measure", validator=attrs.validators.in_(MATCHES))
+    differing: tuple[str, ...] = attrs.field(default=(), converter=_texts)
     #: the decision of a person this verdict is (None: the machine's verdict)
     decided: Decided | None = None
 

@@ -88,6 +88,8 @@ CSV_COLUMNS = (
     "achieved_ratio",
     "provisional",
     "provisional_why",
+    "match",
+    "differing",
     "not_yet_due",
     "coverage",
     "estimate",
@@ -207,6 +209,8 @@ def _verdict(verdict: Verdict, catalog: Catalog, pages: _Pages) -> dict[str, Any
         },
         "status": verdict.status.value,
         "reason": verdict.reason,
+        "match": verdict.match,
+        "differing": list(verdict.differing),
         "provisional": verdict.provisional,
         "provisional_why": list(verdict.provisional_why),
         "not_yet_due": verdict.not_yet_due,
@@ -300,6 +304,7 @@ def to_json(audit: Audit, *, catalog: Catalog | None = None) -> dict[str, Any]:
                 encoding=document.encoding,
                 sha256=document.sha256,
                 pages=list(document.pages),
+                identity=list(document.identity),
             )
         key = tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in entry.items())
         if key not in seen:
@@ -387,6 +392,8 @@ def _rows(audit: Audit, catalog: Catalog) -> list[dict[str, Any]]:
                 "achieved_ratio": _number(verdict.achieved_ratio),
                 "provisional": verdict.provisional,
                 "provisional_why": "; ".join(verdict.provisional_why),
+                "match": verdict.match,
+                "differing": "、".join(verdict.differing),
                 "not_yet_due": verdict.not_yet_due,
                 "coverage": _number(verdict.coverage),
                 "estimate": verdict.estimate,
@@ -602,11 +609,12 @@ def to_markdown(
         "## Sources",
         "",
         "| document | title | issued | goals | outcomes |"
-        + (" read as | sha256 of the text read |" if report.read else ""),
-        "|---|---|---|---:|---:|" + ("---|---|" if report.read else ""),
+        + (" read as | sha256 of the text read | identity |" if report.read else ""),
+        "|---|---|---|---:|---:|" + ("---|---|---|" if report.read else ""),
     ]
     for document in report.documents:
-        read = f" {_md(document.read_as) or '—'} | {document.sha256 or '—'} |"
+        said = "; ".join(document.identity)
+        read = f" {_md(document.read_as) or '—'} | {document.sha256 or '—'} | {_md(said) or '—'} |"
         lines.append(
             f"| {_md(document.name)} | {_md(' / '.join(document.titles))} | "
             f"{document.issued_text} | "
@@ -785,9 +793,13 @@ def to_text(audit: Audit, *, catalog: Catalog | None = None) -> str:
         + ", "
         f"{_count(len(report.regions), 'region')}: " + _safe(", ".join(report.regions)),
         *(
-            _safe(f"  {d.name}: read as {d.read_as}, sha256 {d.sha256}")
+            _safe(line)
             for d in report.documents
             if d.reader
+            for line in (
+                f"  {d.name}: read as {d.read_as}, sha256 {d.sha256}",
+                *(f"    {said}" for said in d.identity),
+            )
         ),
         *_dating_lines(report),
         *([_safe(report.decisions)] if report.decisions else []),

@@ -350,6 +350,8 @@ class DocumentView:
     encoding: str | None = None
     sha256: str = ""
     pages: int = 0
+    #: who wrote it and for which year, each decision with its evidence (a raw document)
+    identity: tuple[str, ...] = ()
 
     @property
     def read_as(self) -> str:
@@ -679,6 +681,7 @@ def _documents(audit: Audit) -> tuple[DocumentView, ...]:
                 encoding=document.encoding,
                 sha256=document.sha256,
                 pages=len(document.pages),
+                identity=document.identity,
             )
         views.append(view)
     return tuple(views)

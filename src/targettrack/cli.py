@@ -36,6 +36,7 @@ from .match import Audit, SourceDocument, audit
 from .model import Goal, Outcome, Unplaced
 
 if TYPE_CHECKING:
+    from .decisions import Decisions
     from .extract import DocumentText
 
 __all__ = [
@@ -504,7 +505,7 @@ def error_line(error: BaseException) -> str:
 # -- decisions ------------------------------------------------------------------------------------
 
 
-def _load_decisions(args: argparse.Namespace) -> Any:
+def _load_decisions(args: argparse.Namespace) -> Decisions | None:
     """The decisions file of ``--decisions`` (docs/review.md), read before any work; None."""
     path = getattr(args, "decisions", None)
     if path is None:

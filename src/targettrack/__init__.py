@@ -24,6 +24,7 @@ from .corpus import (
     read_corpus,
 )
 from .dataset import Dataset, Document, load_dataset, load_document
+from .decisions import Decisions, DecisionsError, load_decisions
 from .evaluation import evaluate_extraction, load_gold
 from .extract import (
     DocumentText,
@@ -47,6 +48,8 @@ from .model import (
     Bound,
     Change,
     Comparator,
+    Decided,
+    DecisionAction,
     Goal,
     Outcome,
     Pace,
@@ -55,6 +58,7 @@ from .model import (
     Source,
     Status,
     Strength,
+    Unapplied,
     Unplaced,
     Verdict,
 )
@@ -76,6 +80,10 @@ __all__ = [
     "DEFAULT_TOLERANCE",
     "DataError",
     "Dataset",
+    "Decided",
+    "DecisionAction",
+    "Decisions",
+    "DecisionsError",
     "Document",
     "DocumentText",
     "Goal",
@@ -98,6 +106,7 @@ __all__ = [
     "Status",
     "Strength",
     "TargetTrackError",
+    "Unapplied",
     "UnitError",
     "Unplaced",
     "ValidationError",
@@ -115,6 +124,7 @@ __all__ = [
     "history",
     "history_dataset",
     "load_dataset",
+    "load_decisions",
     "load_document",
     "load_gold",
     "pair_documents",

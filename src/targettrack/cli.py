@@ -37,6 +37,7 @@ from .match import Audit, SourceDocument, audit
 from .model import Goal, Outcome, Unplaced
 
 if TYPE_CHECKING:
+    from .decisions import Decisions
     from .extract import DocumentText
 
 __all__ = [
@@ -634,6 +635,35 @@ def error_line(error: BaseException) -> str:
     return f"{name}: {message}" if where is None else f"{name}: {_shown(where)}: {message}"
 
 
+# -- decisions ------------------------------------------------------------------------------------
+
+
+def _load_decisions(args: argparse.Namespace) -> Decisions | None:
+    """The decisions file of ``--decisions`` (docs/review.md), read before any work; None."""
+    path = getattr(args, "decisions", None)
+    if path is None:
+        return None
+    from .decisions import load_decisions
+
+    return load_decisions(path)
+
+
+def _warn_unapplied(result: Audit) -> None:
+    """Name every decision that could not be applied: file:line, what it named, why, and the
+    nearest candidate."""
+    for item in result.unapplied:
+        _warning(str(item))
+
+
+def _add_decisions_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--decisions",
+        metavar="FILE",
+        help="a decisions file (YAML, docs/review.md): a person's decisions on verdicts, each "
+        "applied from the date it was taken; what cannot be applied is named on stderr",
+    )
+
+
 # -- the audit command --------------------------------------------------------------------------
 
 
@@ -646,13 +676,15 @@ def _format(args: argparse.Namespace) -> str:
 
 
 def _given(args: argparse.Namespace) -> list[Path]:
-    """The files named on the command line: FILE arguments, --catalog files and the
-    --manifest."""
+    """The files named on the command line: FILE arguments, --catalog files, the --manifest
+    and the --decisions file."""
     manifest = getattr(args, "manifest", None)
+    decisions = getattr(args, "decisions", None)
     named = [
         *args.files,
         *(getattr(args, "catalog", None) or []),
         *([manifest] if manifest else []),
+        *([decisions] if decisions else []),
     ]
     return [Path(name) for name in named]
 
@@ -685,6 +717,7 @@ def _run_audit(args: argparse.Namespace) -> int:
     as_of = dt.date.today() if args.as_of is None else parse_date(args.as_of)
     if args.output is not None:  # before any work; checked again when it is written
         check_output(args.output, _given(args))
+    decisions = _load_decisions(args)
     options = _Options(args)
     inputs = load_inputs(args.files, options)
     _check_issued(options, inputs, args.files)
@@ -695,8 +728,10 @@ def _run_audit(args: argparse.Namespace) -> int:
         catalog=options.catalog,
         documents=inputs.documents,
         unplaced=inputs.unplaced,
+        decisions=decisions,
     )
     _warn_undated(result)
+    _warn_unapplied(result)
     if _format(args) == "text" and _screen(args):
         from .report import terminal
 
@@ -721,6 +756,12 @@ def _run_corpus_audit(args: argparse.Namespace) -> int:
     format = _format(args)
     if args.output is not None:  # before any work; checked again when it is written
         check_output(args.output, _given(args))
+    decisions = _load_decisions(args)
+    if decisions is not None and format not in ("text", "md", "json"):
+        raise ValueError(
+            f"--decisions with a corpus: the report is text, md or json (the corpus {format} "
+            "does not show a person's decisions yet)"
+        )
     entries = corpus_entries(args.files, args.manifest)
     if format in ("csv", "jsonl") and args.scheduler is None:
         return _stream_corpus(args, format, entries, as_of, options)
@@ -751,11 +792,13 @@ def _run_corpus_audit(args: argparse.Namespace) -> int:
                 client=client,
                 catalog_extra=tuple(args.catalog or ()),
                 progress=progress,
+                decisions=decisions,
             )
     finally:
         if client is not None:
             client.close()
     _warn_corpus(documents, result.unpaired)
+    _warn_unapplied(result.audit)
     _emit_corpus(args, format, result, options)
     return 0
 
@@ -1101,6 +1144,7 @@ def _add_audit(subparsers: Any) -> None:
         help="on a terminal, list every goal (the default there is a summary that fits the "
         "screen; a pipe always gets every goal)",
     )
+    _add_decisions_option(parser)
     _add_reading_options(parser)
     parser.set_defaults(run=_run_audit)
 
@@ -1461,6 +1505,7 @@ def _run_history(args: argparse.Namespace) -> int:
     until = None if args.as_of is None else parse_date(args.as_of)
     if args.output is not None:  # before any work; checked again when it is written
         check_output(args.output, _given(args))
+    decisions = _load_decisions(args)
     options = _Options(args)
     inputs = load_inputs(args.files, options)
     _check_issued(options, inputs, args.files)
@@ -1471,7 +1516,10 @@ def _run_history(args: argparse.Namespace) -> int:
         catalog=options.catalog,
         unplaced=inputs.unplaced,
         until=until,
+        decisions=decisions,
     )
+    if result.audits:  # what the last date could not apply (each date applies what it can)
+        _warn_unapplied(result.audits[-1])
     for name in result.undated:
         _warning(
             f"{name}: no issue date known (no header or date line, no 'issued'); pass "
@@ -1534,14 +1582,118 @@ def _add_history(subparsers: Any) -> None:
         metavar="FILE=DATE",
         help="the date FILE was issued, for a document whose text or record does not give one",
     )
+    _add_decisions_option(parser)
     _add_reading_options(parser)
     parser.set_defaults(run=_run_history)
+
+
+# -- the review command ---------------------------------------------------------------------------
+
+_REVIEW_EPILOG = """\
+The file lists every goal due that the audit left unreported with near measures named, and
+every verdict decided through a close wording (match: close wording): the goal, the verdict and
+each candidate with its quote and the verdict it would make, every decision a commented line.
+Uncomment one per goal, then: targettrack audit FILE… --decisions review.yaml
+
+examples:
+  targettrack review plan.txt review.txt --by 王芳 -o review.yaml
+  targettrack review plan.txt review.txt --decisions review.yaml -o more.yaml
+"""
+
+
+def _day(option: str, text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{option}: expected a date YYYY-MM-DD, got {text!r}") from None
+
+
+def _run_review(args: argparse.Namespace) -> int:
+    from .decisions import proposals, proposals_yaml
+
+    as_of = dt.date.today() if args.as_of is None else parse_date(args.as_of)
+    date = _day("--date", args.date)
+    if args.output is not None:  # before any work: never over a file that may hold decisions
+        if os.path.lexists(args.output):
+            raise OSError(
+                errno.EEXIST,
+                "exists, and may hold decisions taken; review writes a new file",
+                args.output,
+            )
+        check_output(args.output, _given(args))
+    decisions = _load_decisions(args)
+    options = _Options(args)
+    inputs = load_inputs(args.files, options)
+    _check_issued(options, inputs, args.files)
+    result = audit(
+        inputs.goals,
+        inputs.outcomes,
+        as_of,
+        catalog=options.catalog,
+        documents=inputs.documents,
+        unplaced=inputs.unplaced,
+        decisions=decisions,
+    )
+    _warn_undated(result)
+    _warn_unapplied(result)
+    found = proposals(result, catalog=options.catalog)
+    text = proposals_yaml(result, found, by=args.by or "", date=date, catalog=options.catalog)
+    count = sum(len(p.candidates) for p in found)
+    summary = (
+        f"{len(found)} goal{'' if len(found) == 1 else 's'} to decide on, "
+        f"{count} candidate{'' if count == 1 else 's'}"
+    )
+    _emit(args.output, text, summary, [*inputs.paths, *_given(args)])
+    return 0
+
+
+def _add_review(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "review",
+        help="write a decisions file to fill in: the goals a person should decide on, with "
+        "their candidates",
+        description=(
+            "Audit FILE (as targettrack audit does) and write a decisions file pre-filled for "
+            "every goal the machine could not decide or decided through a close wording "
+            "(docs/review.md)."
+        ),
+        epilog=_REVIEW_EPILOG,
+        formatter_class=_Formatter,
+    )
+    parser.add_argument(
+        "files", nargs="*", metavar="FILE", help="as for audit (default: the seed dataset)"
+    )
+    parser.add_argument(
+        "--as-of", metavar="DATE", help="audit as of DATE, YYYY-MM-DD (default: today)"
+    )
+    parser.add_argument("--by", metavar="NAME", help="who decides: filled in every entry")
+    parser.add_argument(
+        "--date",
+        metavar="DATE",
+        help="the date the decisions are taken, filled in every entry (default: the as-of date)",
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="PATH", help="write to PATH, a new file (default: stdout)"
+    )
+    parser.add_argument(
+        "--issued",
+        action="append",
+        type=_issued_pair,
+        metavar="FILE=DATE",
+        help="the date FILE was issued, for a document whose text or record does not give one",
+    )
+    _add_decisions_option(parser)
+    _add_reading_options(parser)
+    parser.set_defaults(run=_run_review)
 
 
 #: The subcommands, each adding its parser to the subparsers.
 COMMANDS: list[Callable[[Any], None]] = [
     _add_audit,
     _add_history,
+    _add_review,
     _add_extract,
     _add_text,
     _add_evaluate,
@@ -1598,7 +1750,8 @@ def _main(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> int:
             with contextlib.suppress(OSError, AttributeError, ValueError):
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return 1
-        _say(error_line(error))
+        for problem in getattr(error, "problems", None) or (error,):  # a decisions file
+            _say(error_line(problem))
         return 1
     except KeyboardInterrupt:
         _say("interrupted")

@@ -52,7 +52,7 @@ from .extract.identity import Identity, overridden
 from .extract.ingest import Notice, identify_document, ingest
 from .extract.structure import document_year
 from .extract.text import prepare
-from .match import Audit, SourceDocument, audit
+from .match import Audit, Reviewer, SourceDocument, audit
 from .model import Goal, Outcome, Status, Unplaced, Verdict
 from .periods import MAX_YEAR, MIN_YEAR
 from .places import Places, default_places, places_files
@@ -986,6 +986,7 @@ def audit_documents(
     client: Client | None = None,
     catalog_extra: Sequence[str] = (),
     progress: Callable[[Sequence[Verdict]], None] | None = None,
+    decisions: Reviewer | None = None,
 ) -> CorpusAudit:
     """Pair the documents (:func:`pair_documents`) and judge every goal once: a plan's goals
     against the outcomes of the plan and its reviews; the goals of a document in no pair
@@ -994,7 +995,8 @@ def audit_documents(
     The plans are judged here (``jobs=1``, the default, with ``catalog``), in ``jobs``
     processes or on the Dask cluster of ``client`` (with the shipped catalog and the files of
     ``catalog_extra``, which each worker reads); the result is the same. ``progress`` is
-    called with the verdicts of each plan as it is judged.
+    called with the verdicts of each plan as it is judged. ``decisions``: a person's decisions
+    (``targettrack.load_decisions``), applied to the combined audit.
     """
     as_of = as_of or dt.date.today()
     documents = tuple(documents)
@@ -1026,6 +1028,8 @@ def audit_documents(
         documents=[d.source for d in counted],
         unplaced=[u for d in counted for u in d.unplaced],
     )
+    if decisions is not None:
+        combined = decisions.apply(combined, catalog=catalog or _catalog(tuple(catalog_extra)))
     return CorpusAudit(combined, documents, pairs, unpaired)
 
 
@@ -1040,12 +1044,14 @@ def audit_corpus(
     year: int | None = None,
     catalog_files: Sequence[str | Path] = (),
     progress: Callable[[CorpusDocument], None] | None = None,
+    decisions: Reviewer | None = None,
 ) -> CorpusAudit:
     """Audit a corpus in one call: the documents of ``paths`` (files, folders) and of
     ``manifest`` read in ``jobs`` processes (default: one per core) or on the Dask cluster of
     ``client``, paired and judged as of ``as_of`` (default: today).
 
-    ``catalog_files``: catalog files of your own, read after the shipped ones.
+    ``catalog_files``: catalog files of your own, read after the shipped ones; ``decisions``:
+    a person's decisions (``targettrack.load_decisions``), applied to the audit.
     """
     extra = tuple(str(f) for f in catalog_files)
     documents = read_corpus(
@@ -1057,7 +1063,9 @@ def audit_corpus(
         catalog_extra=extra,
         progress=progress,
     )
-    return audit_documents(documents, as_of, jobs=jobs, client=client, catalog_extra=extra)
+    return audit_documents(
+        documents, as_of, jobs=jobs, client=client, catalog_extra=extra, decisions=decisions
+    )
 
 
 @contextlib.contextmanager

@@ -30,7 +30,7 @@ import datetime as dt
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 import attrs
 
@@ -48,6 +48,7 @@ from .model import (
     PaceStatus,
     Recurrence,
     Status,
+    Unapplied,
     Unplaced,
     Verdict,
     YearResult,
@@ -59,6 +60,7 @@ __all__ = [
     "DEFAULT_TOLERANCE",
     "PACE_TOLERANCE",
     "Audit",
+    "Reviewer",
     "SourceDocument",
     "audit",
     "audit_dataset",
@@ -137,6 +139,11 @@ class Audit:
     #: the names of the documents drawn on whose issue date is not known (verdicts citing
     #: them are provisional)
     undated: tuple[str, ...] = attrs.field(converter=_tuple, default=())
+    #: the goals a person decided are not goals (:mod:`targettrack.decisions`): their
+    #: verdicts, each with the decision, out of the counts
+    dropped: tuple[Verdict, ...] = attrs.field(converter=_tuple, default=(), repr=False)
+    #: the decisions that could not be applied, and why
+    unapplied: tuple[Unapplied, ...] = attrs.field(converter=_tuple, default=(), repr=False)
 
     def counts(self) -> dict[Status, int]:
         """How many goals are met, missed and unreported."""
@@ -179,6 +186,14 @@ class Audit:
         )
 
 
+class Reviewer(Protocol):
+    """What applies a person's decisions to an audit: :class:`targettrack.decisions.Decisions`
+    (a decisions file, ``targettrack.load_decisions``). The audit hands it its verdicts; it
+    gives them back with the decisions in force on the audit's date applied."""
+
+    def apply(self, audit: Audit, *, catalog: Catalog | None = None) -> Audit: ...
+
+
 def audit(
     goals: Iterable[Goal],
     outcomes: Iterable[Outcome],
@@ -187,6 +202,7 @@ def audit(
     catalog: Catalog | None = None,
     documents: Iterable[SourceDocument] = (),
     unplaced: Iterable[Unplaced] = (),
+    decisions: Reviewer | None = None,
 ) -> Audit:
     """Judge every goal against the outcomes: one :class:`Verdict` per goal, in goal order.
 
@@ -199,6 +215,11 @@ def audit(
 
     ``unplaced``: the statements read from the documents that could not become goals or
     outcomes; they are not judged, only carried into the report.
+
+    ``decisions``: a person's decisions on the verdicts (``targettrack.load_decisions``,
+    docs/review.md), applied once the machine has judged: each decision taken on or before
+    ``as_of`` replaces (or confirms) the verdict on its goal, and what cannot be applied is
+    listed in :attr:`Audit.unapplied`.
     """
     catalog = catalog or default_catalog()
     as_of = as_of or dt.date.today()
@@ -237,7 +258,7 @@ def audit(
                 verdict, pace=pace(verdict, index, as_of, catalog, issued, key=key)
             )
         verdicts.append(_state(verdict, metric_of(goal, key, catalog), undated_names, as_of))
-    return Audit(
+    result = Audit(
         as_of=as_of,
         verdicts=verdicts,
         outcomes=outcome_list,
@@ -248,6 +269,7 @@ def audit(
         left_out_outcomes=left_outcomes,
         undated=undated,
     )
+    return result if decisions is None else decisions.apply(result, catalog=catalog)
 
 
 def issue_dates(documents: Iterable[SourceDocument]) -> dict[str, dt.date | None]:
@@ -1710,8 +1732,20 @@ def _annual(
 
 
 def audit_dataset(
-    dataset: Dataset, as_of: dt.date | None = None, *, catalog: Catalog | None = None
+    dataset: Dataset,
+    as_of: dt.date | None = None,
+    *,
+    catalog: Catalog | None = None,
+    decisions: Reviewer | None = None,
 ) -> Audit:
-    """Audit every goal of a dataset against every outcome in it."""
+    """Audit every goal of a dataset against every outcome in it (with a person's
+    ``decisions`` applied, as :func:`audit` does)."""
     documents = [SourceDocument(d.name, d.title, d.issued) for d in dataset.documents]
-    return audit(dataset.goals, dataset.outcomes, as_of, catalog=catalog, documents=documents)
+    return audit(
+        dataset.goals,
+        dataset.outcomes,
+        as_of,
+        catalog=catalog,
+        documents=documents,
+        decisions=decisions,
+    )

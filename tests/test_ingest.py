@@ -64,3 +64,11 @@ def test_a_review_that_does_not_name_its_government_takes_the_plans(tmp_path: Pa
     )
     [verdict] = audit(plan_read.goals, review_read.outcomes, dt.date(2026, 12, 31)).verdicts
     assert verdict.status.value == "met"
+
+
+def test_no_corpus_report_has_a_conflict_of_identity() -> None:
+    from targettrack.extract import identify
+
+    for path in sorted(CORPUS.glob("*.txt")):
+        told = identify(path.read_text(encoding="utf-8"))
+        assert told.conflicts == (), path.name

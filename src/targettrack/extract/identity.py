@@ -352,8 +352,8 @@ def _genre(
 
 #: A government not in the table names itself with its level: 某某省, 昆山市, 恩施土家族苗族自治州
 _NAMED = re.compile(
-    r"(?P<name>[\u4e00-\u9fff]{2,10}?)(?P<suffix>壮族自治区|回族自治区|维吾尔自治区|自治区|"
-    r"自治州|特别行政区|省|市|地区|盟|县)(?:人民政府|政府)?$"
+    r"(?:在|关于)?(?P<name>[\u4e00-\u9fff]{2,6}?)(?P<suffix>壮族自治区|回族自治区|维吾尔自治区|"
+    r"自治区|自治州|特别行政区|省|市|地区|盟|县)(?:人民政府|政府)?"
 )
 #: …or opens a title with it: 昆山市国民经济和社会发展统计公报
 _NAMED_FIRST = re.compile(
@@ -380,7 +380,8 @@ def _place_of(text: str, places: Places, *, named: bool = False) -> tuple[Place,
             best = (mention.place, mention.start, mention.end)
     if best is not None or not named:
         return best
-    found = _NAMED.search(text) or _NAMED_FIRST.match(text)
+    # the whole text is the name (某某省, 昆山市), or a title opens with it (昆山市国民经济…)
+    found = _NAMED.fullmatch(text) or _NAMED_FIRST.match(text)
     if found is None or found.group("name").startswith(("关于", "中华人民共和国")):
         return None
     suffix = found.group("suffix")

@@ -1207,6 +1207,24 @@ def _flow(
         return _level(goal, metric, outcomes, due, span)
     scale = _Scale(goal, metric)
     readings = [scale.read(o) for o in outcomes]
+    whole = [r for r in readings if r.outcome.period == span]
+    if whole:
+        # the additions over the whole span, stated at once (五年城镇新增就业6400万人)
+        best = max(whole, key=lambda r: (r.outcome.source.doc, r.outcome.source.start))
+        met, comparison = _compare(goal, metric, best.value, scale)
+        return _decided(
+            goal,
+            scale,
+            best.value,
+            met,
+            lambda status: (
+                f"{status.value}: {comparison} over {span} ({_cite(best.outcome)})."
+                f"{_not_due_note(due)}"
+            ),
+            (best.outcome,),
+            due=due,
+            provisional=best.outcome.estimate,
+        )
     years = list(span.years())
     full, part = _year_flows(readings, years)
     used = sorted(

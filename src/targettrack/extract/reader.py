@@ -79,7 +79,9 @@ __all__ = [
     "extract_statements",
 ]
 
-_SHARED = re.compile(r"^([^,;。]+[、和及与][^,;。]+)均$")
+_SHARED = re.compile(
+    r"^([^,;。]+[、和及与][^,;。]+)(?<!年)均$"
+)  # 均: both, not 年均 (a year on average)
 _PLANNED = re.compile(r"(?:年内|年度|全年)计划")
 _RATE_CHANGE = re.compile(r"增速(?:较|比)")
 _EXISTING = re.compile(r"(现有|已有|目前)$")

@@ -230,6 +230,7 @@ def _add_ingested(read: Any, inputs: _Inputs) -> None:
             sha256=document.sha256,
             pages=document.pages,
             identity=read.identity.describe(),
+            genre=read.identity.genre,
         )
     )
     inputs.texts[read.name] = read.text

@@ -431,6 +431,7 @@ class CorpusDocument:
             sha256=self.sha256,
             pages=self.pages,
             identity=() if self.identity is None else self.identity.describe(),
+            genre=self.genre,
         )
 
     def loaded(self) -> CorpusDocument:

@@ -107,6 +107,8 @@ class SourceDocument:
     #: for a raw document, who wrote it and for which year, each decision with the signal and
     #: the span it rests on (``government 江苏 from the congress 江苏省 [40:43]``)
     identity: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    #: the genre its text was told to be (work_report, statistical_bulletin, budget_report, …)
+    genre: str = ""
 
     def page_of(self, offset: int) -> int | None:
         """The page (from 1) the character at ``offset`` is on; None without pages."""
@@ -239,12 +241,14 @@ def audit(
         undated = sorted({name for name in named if dates.get(name) is None})
     outcome_list = sorted(outcomes, key=lambda o: (o.period.start, o.period.end, o.id))
     index: _Index = _Index(list)
+    index.ranks = {d.name: EVIDENCE_RANKS.get(d.genre, 0) for d in documents}
     keys = index.measure_keys
     for outcome in outcome_list:
         key = keys.get(outcome.metric)
         if key is None:
             key = keys[outcome.metric] = measure_key(outcome.metric, catalog)
         index[(outcome.region, key)].append(outcome)
+        index.outcome_keys[outcome.id] = key
     issued = {name: date for name, date in dates.items() if date is not None}
     verdicts = []
     undated_names = set(undated)
@@ -560,16 +564,26 @@ def _uncertain(reading: _Reading, met: bool, goal: Goal) -> bool:
     return False
 
 
-def _best(readings: Sequence[_Reading], period: Period) -> _Reading | None:
-    """The reading covering most of ``period``: most coverage, latest end, exact before estimate."""
+#: How final a genre's figures are: a statistical bulletin's and a budget report's are the
+#: final word on their year, a work report's review the first (预计, 初步核算).
+EVIDENCE_RANKS = {"statistical_bulletin": 2, "budget_report": 2}
+
+
+def _best(
+    readings: Sequence[_Reading], period: Period, ranks: dict[str, int] | None = None
+) -> _Reading | None:
+    """The reading covering most of ``period``: most coverage, latest end, the most final
+    document (a bulletin before a work report), exact before estimate."""
     inside = [r for r in readings if period.contains(r.outcome.period)]
     if not inside:
         return None
+    ranks = ranks or {}
     return max(
         inside,
         key=lambda r: (
             r.outcome.period.n_months,
             r.outcome.period.end,
+            ranks.get(r.outcome.source.doc, 0),
             not r.outcome.estimate,
             r.outcome.bound is Bound.EXACT,
             r.outcome.id,
@@ -654,6 +668,61 @@ def metric_of(goal: Goal, key: str, catalog: Catalog) -> Metric | None:
 
 
 def judge(
+    goal: Goal,
+    index: dict[tuple[str, str], list[Outcome]],
+    as_of: dt.date,
+    catalog: Catalog,
+    issued: dict[str, dt.date] | None = None,
+) -> Verdict:
+    """The verdict on one goal, given outcomes indexed by (region, metric).
+
+    ``issued`` maps document names to their dates: a plan's goals are judged only on stocks
+    reported after the plan was issued (or within the goal's span). When another document
+    reports the same figure of the same period (a bulletin and a work report), the reason
+    says which was used and whether the others differ.
+    """
+    verdict = _judge(goal, index, as_of, catalog, issued)
+    if verdict.status is Status.UNREPORTED or len(verdict.evidence) != 1:
+        return verdict
+    return _also_reported(verdict, index)
+
+
+def _key_of(index: dict[tuple[str, str], list[Outcome]], outcome: Outcome) -> str:
+    keys = index.outcome_keys if isinstance(index, _Index) else {}
+    return keys.get(outcome.id, outcome.metric)
+
+
+def _also_reported(verdict: Verdict, index: dict[tuple[str, str], list[Outcome]]) -> Verdict:
+    used = verdict.evidence[0]
+    others = [
+        o
+        for o in index.get((used.region, _key_of(index, used)), ())
+        if o.source.doc != used.source.doc and o.period == used.period and o.change is used.change
+    ]
+    if not others:
+        return verdict
+    notes = []
+    for other in sorted(others, key=lambda o: (o.source.doc, o.source.start)):
+        change = used.change is not None
+        try:
+            value = convert_between(
+                other.value.value, other.value.unit, used.value.unit, change=change
+            )
+            own = convert_between(used.value.value, used.value.unit, used.value.unit, change=change)
+        except (UnitError, ValidationError):
+            continue
+        same = math.isclose(value, own, rel_tol=1e-9, abs_tol=1e-12)
+        shown = f"{show(other.value.value)}{other.value.unit}"
+        notes.append(f"{shown} in {other.source} ({'the same' if same else 'differs'})")
+    if not notes:
+        return verdict
+    return attrs.evolve(
+        verdict,
+        reason=f"{verdict.reason} Taken from {used.source.doc}; also reported: {'; '.join(notes)}.",
+    )
+
+
+def _judge(
     goal: Goal,
     index: dict[tuple[str, str], list[Outcome]],
     as_of: dt.date,
@@ -770,6 +839,10 @@ class _Index(defaultdict[tuple[str, str], list[Outcome]]):
         self.usable: dict[tuple[str, str, Change | None, str], _Usable] = {}
         #: measure keys by metric as written (:func:`targettrack.measure.measure_key`)
         self.measure_keys: dict[str, str] = {}
+        #: how final each document's figures are (EVIDENCE_RANKS of its genre), by name
+        self.ranks: dict[str, int] = {}
+        #: the measure key each outcome is indexed under, by id
+        self.outcome_keys: dict[str, str] = {}
 
 
 class _Usable(list[Outcome]):
@@ -777,9 +850,12 @@ class _Usable(list[Outcome]):
     each period, and the best of them, worked out once for every goal of that kind: each
     outcome's value is converted once, not once per goal."""
 
-    def __init__(self, outcomes: Iterable[Outcome], scale: _Scale) -> None:
+    def __init__(
+        self, outcomes: Iterable[Outcome], scale: _Scale, ranks: dict[str, int] | None = None
+    ) -> None:
         super().__init__(outcomes)
         self.scale = scale
+        self.ranks = ranks or {}
         self.by_period: dict[Period, list[Outcome]] | None = None
         self.within: dict[Period, list[_Reading]] = {}
         self.best: dict[Period, _Reading | None] = {}
@@ -811,7 +887,7 @@ def _best_within(outcomes: Sequence[Outcome], scale: _Scale, period: Period) -> 
     """:func:`_best` of the readings within ``period``."""
     if isinstance(outcomes, _Usable):
         if period not in outcomes.best:
-            outcomes.best[period] = _best(outcomes.readings_within(period), period)
+            outcomes.best[period] = _best(outcomes.readings_within(period), period, outcomes.ranks)
         return outcomes.best[period]
     return _best(_readings_within(outcomes, scale, period), period)
 
@@ -834,6 +910,7 @@ def _candidates(
     found = _Usable(
         (o for o in same if o.change is goal.change and scale.factor(o.value.unit) is not None),
         scale,
+        index.ranks if isinstance(index, _Index) else None,
     )
     if isinstance(index, _Index):
         index.usable[key] = found

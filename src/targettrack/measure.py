@@ -76,7 +76,7 @@ _ADDITION = re.compile(rf"^(?:{_ADDITION_VERBS})+")
 _ADDITION_END = re.compile(rf"(?:{_ADDITION_VERBS})+$")
 _ADDITION_AFTER = re.compile(r"(?:新增|新建|建成|完成|新培育|新认定)$")
 _TRAILING = re.compile(
-    r"(?:达到|达|为|超过|超|突破|保持在|稳定在|控制在|增长|增速|增幅|总额|规模|"
+    r"(?:达到|达|为|超过|超|突破|保持在|稳定在|控制在|增长|增速|增幅|总额|规模|预期|预计|"
     r"(?:提高|提升|增加|增|降低|下降|降|减少|减)(?:到|至)|完工|"
     # what the report says of the figure: 创历史新高, 稳中有升
     r"(?:再|均)?创(?:历史)?新高|稳中有升|稳中向好|稳步(?:增长|提升)|持续(?:增长|提升))+$"

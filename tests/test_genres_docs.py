@@ -38,13 +38,17 @@ def test_every_bulletin_is_its_citys_outcomes_of_2025_and_sets_no_goal() -> None
     pytest.importorskip("pypdfium2")
     from targettrack.corpus_eval import corpus_dir
     from targettrack.extract import ingest
-    from targettrack.genre_eval import load_genre_gold
+    from targettrack.genre_eval import load_genre_gold, score_statements
 
     for gold in load_genre_gold():
         read = ingest(corpus_dir() / "genres" / gold.document)
         placed = [s for s in read.statements if s.region == gold.government]
         if gold.genre == "statistical_bulletin":
             assert not read.goals, gold.document
+            # its GDP level, with the value the gold reads, for its city and year
+            [gdp] = [f for f in gold.figures if f.id == "gdp"]
+            score = score_statements(gold, read.text, read.statements, {})
+            assert gdp not in score.missed, gold.document
             in_year = [
                 s
                 for s in placed

@@ -93,7 +93,7 @@ _ACTION_AFTER = re.compile(r"(?:改造|治理|整治|建设|提升|改建|修缮
 def normalise(metric_text: str) -> str:
     """The measure as written, with what does not change it removed (see the module doc)."""
     # a paragraph's dash (———全市一般公共预算收入) is no part of the measure
-    text = _PARTICLES.sub("", metric_text.lstrip("—–-─ ")).replace("规上", "规模以上")
+    text = _PARTICLES.sub("", metric_text).lstrip("—–-─").replace("规上", "规模以上")
     previous = None
     while previous != text:
         previous = text

@@ -27,9 +27,16 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
 FIXTURES = ROOT / "tests" / "fixtures" / "documents"
 JIANGSU = [str(CORPUS / f"jiangsu_{year}_gov_work_report.txt") for year in (2025, 2026)]
+BEIJING = [str(CORPUS / f"beijing_{year}_gov_work_report.txt") for year in (2025, 2026)]
 HEBEI = [str(CORPUS / f"hebei_{year}_gov_work_report.txt") for year in (2025, 2026)]
 HEBEI_PDF = [str(FIXTURES / f"hebei_{year}_gov_work_report.pdf") for year in (2025, 2026)]
 AS_OF = dt.date(2026, 3, 1)
+# Two goals of the Beijing pair the machine leaves unreported with near measures named: the jobs
+# for graduates, whose candidate an analyst accepts, and the parking spaces, whose candidate (the
+# central districts' new spaces of every kind) she rejects.
+JOBS = "归集发布不少于10万个高校毕业生就业岗位"
+JOBS_FOUND = "提供11.2万个高校毕业生就业岗位"
+PARKING = "利用闲置空间、人防工程等建设2.5万个停车位"
 TAKEN = dt.date(2026, 2, 20)
 
 
@@ -135,11 +142,11 @@ def as_json(data: Any) -> Any:
 
 @pytest.fixture(scope="module")
 def reviewed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """``targettrack review`` of the Jiangsu pair: the file, and what the command printed."""
+    """``targettrack review`` of the Beijing pair: the file, and what the command printed."""
     folder = tmp_path_factory.mktemp("review")
     path = folder / "review.yaml"
     status = cli.main(
-        ["review", *JIANGSU, "--as-of", "2026-03-01", "--by", "王芳", "-o", str(path)]
+        ["review", *BEIJING, "--as-of", "2026-03-01", "--by", "王芳", "-o", str(path)]
     )
     assert status == 0
     return path, path.read_text(encoding="utf-8")
@@ -149,9 +156,9 @@ def test_the_review_proposes_every_goal_to_decide_on_and_changes_nothing_as_writ
     reviewed: tuple[Path, str], capsys: pytest.CaptureFixture[str]
 ) -> None:
     path, text = reviewed
-    machine = audit_of(JIANGSU)
+    machine = audit_of(BEIJING)
     found = proposals(machine)
-    assert found, "the Jiangsu pair has goals to decide on"
+    assert found, "the Beijing pair has goals to decide on"
     assert text == proposals_yaml(machine, found, by="王芳")
     for proposal in found:
         verdict = proposal.verdict
@@ -160,31 +167,31 @@ def test_the_review_proposes_every_goal_to_decide_on_and_changes_nothing_as_writ
         assert f"#    the machine: {verdict.reason}" in text
         for candidate in proposal.candidates:
             assert candidate.outcome.source.quote in text
-    # the 民生实事 goal: the machine left it unreported; one candidate would meet it
-    livelihood = next(p for p in found if p.verdict.goal.source.quote == "45件民生实事")
-    assert livelihood.why == "near" and livelihood.verdict.status is tt.Status.UNREPORTED
-    usable = [c for c in livelihood.candidates if c.usable]
-    assert [c.outcome.source.quote for c in usable] == ["45件民生实事全面完成"]
+    # the jobs for graduates: the machine left the goal unreported; one candidate would meet it
+    jobs = next(p for p in found if p.verdict.goal.source.quote == JOBS)
+    assert jobs.why == "near" and jobs.verdict.status is tt.Status.UNREPORTED
+    usable = [c for c in jobs.candidates if c.usable]
+    assert [c.outcome.source.quote for c in usable] == [JOBS_FOUND]
     assert usable[0].would_be.status is tt.Status.MET
     loaded = tt.load_decisions(path)
     assert (len(loaded), loaded.pending) == (0, len(found))
     jsonschema.validate(as_json(yaml.safe_load(text)), schema())
-    assert audit_of(JIANGSU, loaded) == machine
+    assert audit_of(BEIJING, loaded) == machine
 
 
 def test_accepting_one_candidate_and_rejecting_another_changes_exactly_those_two_verdicts(
     reviewed: tuple[Path, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _, text = reviewed
-    text = uncomment(text, "45件民生实事", "  # use:", "45件民生实事全面完成")
-    text = uncomment(text, "建设500个省重大项目", "  # no_evidence:")
+    text = uncomment(text, JOBS, "  # use:", JOBS_FOUND)
+    text = uncomment(text, PARKING, "  # no_evidence:")
     path = tmp_path / "decided.yaml"
     path.write_text(text, encoding="utf-8")
-    status, out, warned = run(capsys, "audit", *JIANGSU, "--as-of", "2026-03-01", "-f", "json")
+    status, out, warned = run(capsys, "audit", *BEIJING, "--as-of", "2026-03-01", "-f", "json")
     assert status == 0
     before = json.loads(out)
     status, out, err = run(
-        capsys, "audit", *JIANGSU, "--as-of", "2026-03-01", "-f", "json", "--decisions", str(path)
+        capsys, "audit", *BEIJING, "--as-of", "2026-03-01", "-f", "json", "--decisions", str(path)
     )
     assert status == 0 and err == warned  # the decisions add no warning: all are applied
     after = json.loads(out)
@@ -194,15 +201,15 @@ def test_accepting_one_candidate_and_rejecting_another_changes_exactly_those_two
         for a, b in zip(before["verdicts"], after["verdicts"], strict=True)
         if a != b
     ]
-    assert sorted(differ) == sorted(["45件民生实事", "建设500个省重大项目"])
+    assert sorted(differ) == sorted([JOBS, PARKING])
     by_quote = {
         v["goal"]["source"]["quote"]: v
         for v in after["verdicts"]
-        if v["goal"]["source"]["doc"] == "jiangsu_2025_gov_work_report.txt"
+        if v["goal"]["source"]["doc"] == "beijing_2025_gov_work_report.txt"
     }
-    accepted, rejected = by_quote["45件民生实事"], by_quote["建设500个省重大项目"]
+    accepted, rejected = by_quote[JOBS], by_quote[PARKING]
     assert accepted["status"] == "met"
-    assert [e["source"]["quote"] for e in accepted["evidence"]] == ["45件民生实事全面完成"]
+    assert [e["source"]["quote"] for e in accepted["evidence"]] == [JOBS_FOUND]
     assert accepted["decision"]["action"] == "use"
     assert accepted["decision"]["machine"]["status"] == "unreported"
     assert rejected["status"] == "unreported" and rejected["evidence"] == []
@@ -221,12 +228,12 @@ def test_every_format_shows_which_verdicts_a_person_decided(
     reviewed: tuple[Path, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _, text = reviewed
-    text = uncomment(text, "45件民生实事", "  # use:", "45件民生实事全面完成")
-    text = uncomment(text, "建设500个省重大项目", "  # no_evidence:")
+    text = uncomment(text, JOBS, "  # use:", JOBS_FOUND)
+    text = uncomment(text, PARKING, "  # no_evidence:")
     path = tmp_path / "decided.yaml"
     path.write_text(text, encoding="utf-8")
-    decided = audit_of(JIANGSU, tt.load_decisions(path))
-    accepted = the(decided, "45件民生实事")
+    decided = audit_of(BEIJING, tt.load_decisions(path))
+    accepted = the(decided, JOBS)
     assert accepted.decided is not None
 
     listing = report.to_text(decided)
@@ -260,7 +267,7 @@ def test_every_format_shows_which_verdicts_a_person_decided(
 
 
 def test_the_html_page_shows_the_candidates_beside_each_goal_to_decide_on() -> None:
-    machine = audit_of(JIANGSU)
+    machine = audit_of(BEIJING)
     found = {p.verdict.goal.id: p for p in proposals(machine)}
     page = report.to_html(machine)
     rows = page.split('<tbody class="goal ')[1:]
@@ -268,9 +275,14 @@ def test_the_html_page_shows_the_candidates_beside_each_goal_to_decide_on() -> N
     for verdict, row in zip(machine.verdicts, rows, strict=True):
         row = row.split("</tbody>")[0]
         if verdict.goal.id in found:
-            assert '<details class="candidates">' in row
+            # each candidate quoted and cited in the goal's list of candidates (its figures
+            # marked), not only in the machine's reason, which names the near measures
+            [listed] = re.findall(r'<details class="candidates">.*?</details>', row, re.S)
+            shown = listed.replace("<mark>", "").replace("</mark>", "")
             for candidate in found[verdict.goal.id].candidates:
-                assert candidate.outcome.source.quote in row
+                source = candidate.outcome.source
+                assert source.quote in shown
+                assert f"{source.doc} [{source.start}:{source.end}]" in listed
         else:
             assert "candidates" not in row
 
@@ -397,11 +409,11 @@ def test_stale_decisions_are_each_reported_and_change_no_other_verdict(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     machine = audit_of(JIANGSU)
-    livelihood = the(machine, "45件民生实事")
+    private = the(machine, "200个民间投资重点产业项目")  # unreported: any decision would show
     gdp = the(machine, "地区生产总值增长5%以上")
     stock = the(machine, "高新技术企业超6.1万家")
     money = next(o for o in machine.outcomes if o.source.quote == "省重大项目完成投资达7290亿元")
-    edited = {**goal_ref(machine, livelihood), "quote": "46件民生实事"}
+    edited = {**goal_ref(machine, private), "quote": "300个民间投资重点产业项目"}
     elsewhere = {
         "doc": "zhejiang_2025.txt",
         "sha256": "0" * 64,
@@ -410,14 +422,14 @@ def test_stale_decisions_are_each_reported_and_change_no_other_verdict(
     entries = [
         entry(edited, confirm="unreported"),  # the goal's quote is no longer in its text
         entry(goal_ref(machine, gdp), confirm="missed"),  # the machine says met
-        entry(goal_ref(machine, livelihood), use={"outcome": "nope"}),  # no such outcome
+        entry(goal_ref(machine, private), use={"outcome": "nope"}),  # no such outcome
         entry(
             goal_ref(machine, the(machine, "建设500个省重大项目")), use=span_ref(machine, money)
         ),  # 亿元 cannot answer a count of projects
         entry(elsewhere, not_a_goal="x"),  # a document this audit does not have
         entry(goal_ref(machine, gdp), dt.date(2026, 6, 1), confirm="met"),  # after the audit
         entry(
-            goal_ref(machine, livelihood),
+            goal_ref(machine, private),
             set={"status": "met", "figure": "45亿元", "reason": "money is not a count"},
         ),
         entry(goal_ref(machine, stock), confirm="met"),  # the one decision that applies
@@ -432,8 +444,10 @@ def test_stale_decisions_are_each_reported_and_change_no_other_verdict(
     assert sorted(problems) == starts[:-1]
     first, confirm, missing, money_, elsewhere_, later, unit = (problems[n] for n in starts[:-1])
     assert first.problem == "no goal with this quote in jiangsu_2025_gov_work_report.txt"
-    assert first.nearest == "jiangsu_2025_gov_work_report.txt[15433:15440] “45件民生实事”"
-    assert "“46件民生实事”" in first.named
+    assert (
+        first.nearest == "jiangsu_2025_gov_work_report.txt[8676:8690] “200个民间投资重点产业项目”"
+    )
+    assert "“300个民间投资重点产业项目”" in first.named
     assert confirm.problem == "it confirms missed, but the verdict is now met"
     assert missing.problem == "no outcome of this audit has the id" and missing.named == (
         "evidence outcome nope"
@@ -442,7 +456,7 @@ def test_stale_decisions_are_each_reported_and_change_no_other_verdict(
     assert "cannot be put in the goal's 个" in money_.nearest
     assert elsewhere_.problem.startswith("no document of this audit has its text or name")
     assert later.problem == "taken on 2026-06-01, after the audit's date (2026-03-01)"
-    assert unit.problem == "the figure 45亿元 cannot be put in the goal's unit (件)"
+    assert unit.problem == "the figure 45亿元 cannot be put in the goal's unit (个)"
     # the command names each one on stderr, with its file and line, and reports the rest
     status, out, err = run(
         capsys, "audit", *JIANGSU, "--as-of", "2026-03-01", "--decisions", str(path)
@@ -473,7 +487,7 @@ def test_a_quote_found_in_several_documents_and_none_named_is_not_applied(
             target.write_text(text + ("\n" if suffix == "b" else ""), encoding="utf-8")
             paths.append(str(target))
     machine = audit_of(JIANGSU)
-    ref = {**goal_ref(machine, the(machine, "45件民生实事")), "sha256": "1" * 64}
+    ref = {**goal_ref(machine, the(machine, "建设500个省重大项目")), "sha256": "1" * 64}
     decided = audit_of(
         paths[:2] + paths[2:3],
         tt.load_decisions(write(tmp_path / "d.yaml", [entry(ref, confirm="unreported")])),
@@ -636,22 +650,19 @@ def test_the_reader_refuses_what_the_schema_refuses(tmp_path: Path) -> None:
 
 
 def test_history_applies_a_decision_only_from_the_date_it_was_taken(tmp_path: Path) -> None:
-    machine = audit_of(JIANGSU)
-    livelihood = the(machine, "45件民生实事")
-    candidate = next(o for o in machine.outcomes if o.source.quote == "45件民生实事全面完成")
+    machine = audit_of(BEIJING)
+    jobs = the(machine, JOBS)
+    assert jobs.status is tt.Status.UNREPORTED  # the machine's, which the decisions change
+    candidate = next(o for o in machine.outcomes if o.source.quote == JOBS_FOUND)
     path = write(
         tmp_path / "dated.yaml",
         [
-            entry(
-                goal_ref(machine, livelihood),
-                dt.date(2026, 2, 10),
-                use=span_ref(machine, candidate),
-            ),
-            entry(goal_ref(machine, livelihood), dt.date(2026, 4, 1), no_evidence="a second look"),
+            entry(goal_ref(machine, jobs), dt.date(2026, 2, 10), use=span_ref(machine, candidate)),
+            entry(goal_ref(machine, jobs), dt.date(2026, 4, 1), no_evidence="a second look"),
         ],
     )
     decisions = tt.load_decisions(path)
-    read = inputs(*JIANGSU)
+    read = inputs(*BEIJING)
     result = tt.history(
         read.goals,
         read.outcomes,
@@ -659,24 +670,24 @@ def test_history_applies_a_decision_only_from_the_date_it_was_taken(tmp_path: Pa
         until=dt.date(2026, 6, 30),
         decisions=decisions,
     )
-    points = result.goal(livelihood.goal.id).points
-    assert [p.date.isoformat() for p in points] == ["2025-01-19", "2026-02-03", "2026-06-30"]
+    points = result.goal(jobs.goal.id).points
+    assert [p.date.isoformat() for p in points] == ["2025-01-14", "2026-01-25", "2026-06-30"]
     assert [p.verdict.decided for p in points[:2]] == [None, None]
     last = points[-1].verdict
     assert last.decided.action is tt.DecisionAction.NO_EVIDENCE  # the latest in force
     # between the two decisions, the first holds; before it, the machine's verdict
-    assert audit_of(JIANGSU, decisions, dt.date(2026, 3, 1)).verdict(livelihood.goal.id).status is (
-        tt.Status.MET
-    )
-    assert audit_of(JIANGSU, decisions, dt.date(2026, 2, 9)).verdict(livelihood.goal.id) == (
-        audit_of(JIANGSU, None, dt.date(2026, 2, 9)).verdict(livelihood.goal.id)
-    )
+    between = audit_of(BEIJING, decisions, dt.date(2026, 3, 1)).verdict(jobs.goal.id)
+    assert between.status is tt.Status.MET and between.decided is not None
+    assert between.decided.action is tt.DecisionAction.USE
+    before = audit_of(BEIJING, None, dt.date(2026, 2, 9)).verdict(jobs.goal.id)
+    assert before.status is tt.Status.UNREPORTED
+    assert audit_of(BEIJING, decisions, dt.date(2026, 2, 9)).verdict(jobs.goal.id) == before
     lines = report.history_text(result).splitlines()
-    at = lines.index(next(line for line in lines if livelihood.goal.id in line))
+    at = lines.index(next(line for line in lines if jobs.goal.id in line))
     assert lines[at + 3].startswith("    2026-06-30 unreported, decided by 王芳 on 2026-04-01")
     data = report.history_json(result)
     jsonschema.validate(data, report.history_schema())
-    [goal] = [g for g in data["goals"] if g["id"] == livelihood.goal.id]
+    [goal] = [g for g in data["goals"] if g["id"] == jobs.goal.id]
     assert [p["decision"] and p["decision"]["date"] for p in goal["timeline"]] == [
         None,
         None,
@@ -719,7 +730,8 @@ def test_the_history_command_warns_of_decisions_taken_after_its_last_date(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     machine = audit_of(JIANGSU)
-    goal = the(machine, "45件民生实事")
+    goal = the(machine, "建设500个省重大项目")
+    assert goal.status is tt.Status.UNREPORTED  # so the confirmation would apply, but for its date
     path = write(
         tmp_path / "late.yaml",
         [entry(goal_ref(machine, goal), dt.date(2026, 9, 1), confirm="unreported")],
@@ -730,7 +742,7 @@ def test_the_history_command_warns_of_decisions_taken_after_its_last_date(
     assert status == 0
     assert [line for line in err.splitlines() if str(path) in line] == [
         f"warning: {path}:2: taken on 2026-09-01, after the audit's date (2026-06-30): "
-        f"goal jiangsu_2025_gov_work_report.txt[15433:15440] “45件民生实事”"
+        f"goal jiangsu_2025_gov_work_report.txt[8664:8675] “建设500个省重大项目”"
     ]
     assert "decided by" not in out
 
@@ -792,12 +804,12 @@ def test_review_skips_the_goals_already_decided(
 ) -> None:
     _, text = reviewed
     decided = tmp_path / "decided.yaml"
-    decided.write_text(uncomment(text, "45件民生实事", "  # confirm:"), encoding="utf-8")
+    decided.write_text(uncomment(text, JOBS, "  # confirm:"), encoding="utf-8")
     status, out, _ = run(
-        capsys, "review", *JIANGSU, "--as-of", "2026-03-01", "--decisions", str(decided)
+        capsys, "review", *BEIJING, "--as-of", "2026-03-01", "--decisions", str(decided)
     )
     assert status == 0
-    assert 'quote: "45件民生实事"' not in out
+    assert f'quote: "{JOBS}"' in text and f'quote: "{JOBS}"' not in out
     assert out.count("- goal:") == text.count("- goal:") - 1
 
 
@@ -806,11 +818,12 @@ def test_a_corpus_audit_applies_the_decisions_to_text_md_and_json_only(
 ) -> None:
     _, text = reviewed
     decided = tmp_path / "decided.yaml"
-    decided.write_text(uncomment(text, "45件民生实事", "  # use:", "全面完成"), encoding="utf-8")
+    decided.write_text(uncomment(text, JOBS, "  # use:", JOBS_FOUND), encoding="utf-8")
     folder = tmp_path / "corpus"
     folder.mkdir()
-    for path in JIANGSU:
-        (folder / Path(path).name).symlink_to(path)
+    for path in BEIJING:
+        # copies: a folder's documents are the files inside it, not links out of it
+        (folder / Path(path).name).write_bytes(Path(path).read_bytes())
     status, out, err = run(
         capsys,
         "audit",
@@ -827,7 +840,7 @@ def test_a_corpus_audit_applies_the_decisions_to_text_md_and_json_only(
     assert status == 0, err
     data = json.loads(out)
     [verdict] = [v for v in data["verdicts"] if v["decision"]]
-    assert (verdict["goal"]["source"]["quote"], verdict["status"]) == ("45件民生实事", "met")
+    assert (verdict["goal"]["source"]["quote"], verdict["status"]) == (JOBS, "met")
     status, out, err = run(capsys, "audit", str(folder), "-f", "csv", "--decisions", str(decided))
     assert (status, out) == (1, "")
     assert "--decisions with a corpus: the report is text, md or json" in err
@@ -1121,7 +1134,10 @@ def test_the_page_with_decisions_is_well_formed_and_shows_a_note_s_markup_as_tex
         tmp_path / "d.yaml",
         [
             {
-                **entry(goal_ref(machine, the(machine, "45件民生实事")), confirm="unreported"),
+                **entry(
+                    goal_ref(machine, the(machine, "200个民间投资重点产业项目")),
+                    confirm="unreported",
+                ),
                 "note": script,
             },
             entry(

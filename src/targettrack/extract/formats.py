@@ -35,6 +35,7 @@ import codecs
 from pathlib import Path
 
 from .._errors import DataError
+from .._files import read_bytes
 from .document import DocumentText
 from .encoding import decode
 
@@ -65,9 +66,12 @@ def read_document(path: str | Path, encoding: str | None = None) -> DocumentText
     """Read the document at ``path`` by its suffix (:data:`READERS`).
 
     ``encoding`` overrides the detection for text files and web pages (a PDF or a Word file
-    says its own). Raises :class:`~targettrack.DataError` naming the file when it cannot be
-    read, and :class:`~targettrack.ReaderMissing` (an :class:`ImportError`) naming the extra
-    to install when a reader needs a package that is not installed.
+    says its own).
+    Raises :class:`~targettrack.DataError` naming the file when it cannot be read — a FIFO,
+    socket or device, refused before it is opened, a file larger than the limit
+    (docs/input.md), and the problems of each reader — and
+    :class:`~targettrack.ReaderMissing` (an :class:`ImportError`) naming the extra to install
+    when a reader needs a package that is not installed.
     """
     path = Path(path)
     suffix = path.suffix.lower()
@@ -75,12 +79,7 @@ def read_document(path: str | Path, encoding: str | None = None) -> DocumentText
         raise DataError(str(path), None, f"cannot read {UNREAD[suffix]}")
     if encoding is not None:
         encoding = _codec(encoding)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise DataError(str(path), None, "no such file") from None
-    except IsADirectoryError:
-        raise DataError(str(path), None, "a folder, not a document") from None
+    data = read_bytes(path, "a document")
     reader = READERS.get(suffix, "text")
     if reader == "pdf":
         from .pdf import read_pdf

@@ -1,0 +1,172 @@
+"""Hostile files at the reading layer, one test per finding of the third fuzz round (issue 19):
+special files, files over the size limit, archive and markup bombs, nesting thousands of levels
+deep, codecs that are not text encodings and text that is no Unicode.
+
+Each test failed before the fix it stands for (a traceback, a hang, memory exhausted, minutes of
+work, or a raw Python message naming no file). The small fuzz inputs are in
+``tests/fixtures/hostile/``; the large and the special ones are built here, in ``tmp_path``.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import socket
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import targettrack as tt
+from targettrack import _files, cli
+
+ROOT = Path(__file__).resolve().parent.parent
+HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
+PLAN = ROOT / "corpus" / "hebei_2025_gov_work_report.txt"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = cli.main(list(argv))
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def one_error_line(err: str) -> str:
+    lines = err.splitlines()
+    assert len(lines) == 1, err
+    assert "Traceback" not in err
+    return lines[0]
+
+
+# -- special files and the size of every file read ---------------------------------------------
+
+
+@pytest.fixture
+def fifo_writer() -> Iterator[list[Path]]:
+    """FIFOs to make; a thread writes a line into each as soon as someone opens it to read, so
+    that a reader that opens one ends instead of blocking the suite for ever."""
+    fifos: list[Path] = []
+    stop = threading.Event()
+
+    def write() -> None:
+        while not stop.wait(0.05):
+            for fifo in list(fifos):
+                try:
+                    handle = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+                except OSError as error:
+                    assert error.errno in (errno.ENXIO, errno.ENOENT)
+                    continue
+                with os.fdopen(handle, "wb") as stream:
+                    stream.write(b"- id: opened\n")
+
+    thread = threading.Thread(target=write, daemon=True)
+    thread.start()
+    yield fifos
+    stop.set()
+    thread.join()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+@pytest.mark.parametrize(
+    ("name", "argv"),
+    [
+        ("fifo.txt", ["text", "{}"]),
+        ("fifo.txt", ["audit", "{}"]),
+        ("fifo.yaml", ["audit", "{}"]),
+        ("fifo.yaml", ["audit", str(PLAN), "--catalog", "{}"]),
+    ],
+)
+def test_a_fifo_is_refused_before_it_is_opened(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    fifo_writer: list[Path],
+    name: str,
+    argv: list[str],
+) -> None:
+    fifo = tmp_path / name
+    os.mkfifo(fifo)
+    fifo_writer.append(fifo)
+    status, out, err = run(capsys, *(arg.format(fifo) for arg in argv))
+    assert (status, out) == (1, "")
+    assert one_error_line(err) == (
+        f"DataError: {fifo}: not a regular file (a FIFO, socket or device): not read"
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+@pytest.mark.parametrize(
+    ("name", "argv"),
+    [
+        ("zero.txt", ["text", "{}"]),
+        ("zero.yaml", ["audit", "{}"]),
+        ("zero.yaml", ["audit", str(PLAN), "--catalog", "{}"]),
+        ("zero.docx", ["extract", "{}"]),
+    ],
+)
+def test_a_device_is_refused_not_read_until_memory_runs_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, argv: list[str]
+) -> None:
+    device = tmp_path / name
+    device.symlink_to("/dev/zero")  # what `mknod zero.txt c 1 5` makes, without root
+    status, out, err = run(capsys, *(arg.format(device) for arg in argv))
+    assert (status, out) == (1, "")
+    assert one_error_line(err).endswith(": not a regular file (a FIFO, socket or device): not read")
+
+
+@pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="Unix sockets")
+def test_a_socket_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "s.txt"
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(path))
+        with pytest.raises(tt.DataError, match="not a regular file"):
+            tt.read_document(path)
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".html", ".docx", ".pdf", ".yaml"])
+def test_the_size_limit_holds_for_every_file_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffix: str
+) -> None:
+    monkeypatch.setattr(_files, "MAX_FILE_BYTES", 1000)
+    path = tmp_path / f"big{suffix}"
+    path.write_bytes(b"x" * 1001)
+    message = f"{path}: 1001 bytes, more than the 1000 read (docs/input.md)"
+    with pytest.raises(tt.DataError) as caught:
+        tt.read_document(path) if suffix != ".yaml" else tt.load_document(path)
+    assert str(caught.value) == message
+    path.write_bytes(b"x" * 1000)  # at the limit: read (and refused, if at all, for its content)
+    with pytest.raises(tt.DataError) as caught:
+        tt.load_document(path)
+    assert "more than the 1000 read" not in str(caught.value)
+
+
+def test_a_raw_text_over_the_limit_is_refused_by_the_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_files, "MAX_FILE_BYTES", 4096)
+    path = tmp_path / "plan.txt"
+    path.write_bytes(PLAN.read_bytes())  # 90 KB: the 70 MB of the fuzz case, at scale
+    for command in ("text", "audit", "extract"):
+        status, out, err = run(capsys, command, str(path))
+        assert (status, out) == (1, "")
+        size = path.stat().st_size
+        assert one_error_line(err) == (
+            f"DataError: {path}: {size} bytes, more than the 4096 read (docs/input.md)"
+        )
+
+
+def test_a_file_that_grows_past_the_limit_while_read_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "growing.txt"
+    path.write_bytes(b"x" * 2000)
+    status = os.stat(path)
+    monkeypatch.setattr(_files, "MAX_FILE_BYTES", 1000)
+    # the size it had when it was looked at, before it grew
+    small = os.stat_result((status.st_mode, *status[1:6], 10, *status[7:10]))
+    real_stat = os.stat
+    monkeypatch.setattr(
+        _files.os, "stat", lambda p, *a, **k: small if Path(p) == path else real_stat(p, *a, **k)
+    )
+    with pytest.raises(tt.DataError, match=r"1001 or more bytes, more than the 1000 read"):
+        tt.read_document(path)

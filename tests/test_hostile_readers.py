@@ -170,3 +170,62 @@ def test_a_file_that_grows_past_the_limit_while_read_is_refused(
     )
     with pytest.raises(tt.DataError, match=r"1001 or more bytes, more than the 1000 read"):
         tt.read_document(path)
+
+
+# -- codecs that are not text encodings, text that is no Unicode --------------------------------
+
+
+@pytest.mark.parametrize(
+    "name", ["rot13", "base64", "zlib", "hex", "bz2", "uu", "quopri", "undefined"]
+)
+def test_an_encoding_option_naming_no_text_encoding_is_one_line(
+    capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    for command in ("text", "audit"):
+        status, out, err = run(capsys, command, str(PLAN), "--encoding", name)
+        assert (status, out) == (1, "")
+        assert one_error_line(err) == (
+            f"ValueError: --encoding: expected an encoding of text, got {name!r}, a codec that "
+            "decodes no text (such as rot13, base64 or undefined)"
+        )
+
+
+def test_an_encoding_that_makes_lone_surrogates_is_refused_at_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_bytes(b"2025\n\\ud800\n")
+    with pytest.raises(tt.DataError) as caught:
+        tt.read_document(path, encoding="unicode_escape")
+    assert (caught.value.line, caught.value.message) == (
+        2,
+        "not text as --encoding says: read as unicode-escape it holds U+D800, half of a UTF-16 "
+        "surrogate pair, which is no character",
+    )
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "html_meta_charset_undefined.html",
+        "html_meta_charset_unicode_escape.html",
+        "html_meta_charset_utf16_lie.html",
+    ],
+)
+def test_a_charset_no_browser_reads_is_passed_over(name: str) -> None:
+    document = tt.read_document(HOSTILE / name)  # undefined: a UnicodeError; utf-16le: garbage
+    assert document.encoding == "utf-8"
+    assert "地区生产总值增长5%以上" in document.text
+
+
+def test_a_pdf_glyph_mapped_to_a_lone_surrogate_is_a_located_data_error(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = HOSTILE / "pdf_lone_surrogate.pdf"
+    with pytest.raises(tt.DataError) as caught:
+        tt.read_document(path)
+    assert caught.value.message == (
+        "expected Unicode text, but character 47 (page 1) is U+D800, half of a UTF-16 surrogate "
+        "pair and no character (the file maps a glyph or bytes to it)"
+    )
+    status, out, err = run(capsys, "audit", str(path))
+    assert (status, out) == (1, "")
+    assert one_error_line(err).startswith(f"DataError: {path}: expected Unicode text")

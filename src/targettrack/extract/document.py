@@ -9,6 +9,8 @@ from typing import Any
 
 import attrs
 
+from .._errors import DataError
+
 __all__ = ["DocumentText"]
 
 
@@ -20,7 +22,8 @@ class DocumentText:
     that text in UTF-8, so that a reader of a report can check they have the same text
     (``targettrack text FILE`` prints it). ``pages`` holds, for a PDF, the offset in ``text``
     where each page starts (:meth:`page_of`); ``empty_pages`` the pages (from 1) that had no
-    text layer.
+    text layer. A text that is no Unicode text (it holds a lone surrogate) is refused with a
+    :class:`~targettrack.DataError` naming the file and the character.
     """
 
     path: str
@@ -34,7 +37,24 @@ class DocumentText:
 
     @sha256.default
     def _hash(self) -> str:
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        try:
+            encoded = self.text.encode("utf-8")
+        except UnicodeEncodeError as error:
+            raise self._not_text(error.start) from None
+        return hashlib.sha256(encoded).hexdigest()
+
+    def _not_text(self, offset: int) -> DataError:
+        """A text holding a lone surrogate (a PDF's font can map a glyph to one) is no text:
+        it cannot be written, hashed or quoted. Refused, at its character (and page)."""
+        page = self.page_of(offset)
+        where = f"character {offset}" + ("" if page is None else f" (page {page})")
+        return DataError(
+            self.path,
+            None,
+            f"expected Unicode text, but {where} is U+{ord(self.text[offset]):04X}"
+            ", half of a UTF-16 surrogate pair and no character (the file maps a glyph or bytes "
+            "to it)",
+        )
 
     @property
     def name(self) -> str:

@@ -28,7 +28,7 @@ from typing import Any
 
 from .._errors import DataError, ReaderMissing
 from .document import DocumentText
-from .encoding import decode
+from .encoding import declared_codec, decode
 
 __all__ = ["MIN_PARAGRAPH", "read_html"]
 
@@ -105,11 +105,14 @@ def _decode(path: str, data: bytes, encoding: str | None) -> tuple[str, str, str
     if encoding is None:
         match = _CHARSET.search(data[:4096])
         if match is not None:
-            declared = match.group(1).decode("ascii").lower()
-            try:
-                return decode(path, data, declared=declared)
-            except (DataError, LookupError):
-                pass  # a wrong or unknown declaration: read the bytes as they are
+            declared = declared_codec(match.group(1).decode("ascii"))
+            # a declaration read as ASCII is not in UTF-16 or UTF-32, whatever it says (as
+            # browsers do); a label of no document encoding is passed over like a wrong one
+            if declared is not None and not declared.startswith(("utf-16", "utf-32")):
+                try:
+                    return decode(path, data, declared=declared)
+                except DataError:
+                    pass  # a wrong declaration: read the bytes as they are
     return decode(path, data, encoding)
 
 

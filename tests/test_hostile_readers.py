@@ -20,9 +20,11 @@ import pytest
 
 import targettrack as tt
 from targettrack import _files, cli
+from targettrack.extract import pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
+DOCUMENTS = ROOT / "tests" / "fixtures" / "documents"
 PLAN = ROOT / "corpus" / "hebei_2025_gov_work_report.txt"
 
 
@@ -229,3 +231,22 @@ def test_a_pdf_glyph_mapped_to_a_lone_surrogate_is_a_located_data_error(
     status, out, err = run(capsys, "audit", str(path))
     assert (status, out) == (1, "")
     assert one_error_line(err).startswith(f"DataError: {path}: expected Unicode text")
+
+
+# -- PDF: the page count -----------------------------------------------------------------------
+
+
+def test_a_pdf_page_tree_reusing_one_node_is_refused_by_its_page_count() -> None:
+    # 1.9 KB: five levels of ten kids, each level the same object: 100 000 pages (32 s before)
+    with pytest.raises(tt.DataError) as caught:
+        tt.read_document(HOSTILE / "pdf_pagetree_dag_1e5.pdf")
+    assert caught.value.message == "100000 pages, more than the 10000 read (docs/input.md)"
+
+
+def test_the_page_limit_is_the_constant(monkeypatch: pytest.MonkeyPatch) -> None:
+    path = DOCUMENTS / "hebei_2025_gov_work_report.pdf"
+    monkeypatch.setattr(pdf, "MAX_PAGES", 8)
+    assert len(tt.read_document(path).pages) == 8
+    monkeypatch.setattr(pdf, "MAX_PAGES", 7)
+    with pytest.raises(tt.DataError, match="8 pages, more than the 7 read"):
+        tt.read_document(path)

@@ -10,9 +10,11 @@ work, or a raw Python message naming no file). The small fuzz inputs are in
 from __future__ import annotations
 
 import errno
+import io
 import os
 import socket
 import threading
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,12 +22,19 @@ import pytest
 
 import targettrack as tt
 from targettrack import _files, cli
-from targettrack.extract import pdf
+from targettrack.extract import pdf, word
 
 ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
 DOCUMENTS = ROOT / "tests" / "fixtures" / "documents"
 PLAN = ROOT / "corpus" / "hebei_2025_gov_work_report.txt"
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.'
+    'org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats'
+    '.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
+    "</Relationships>"
+)
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -250,3 +259,169 @@ def test_the_page_limit_is_the_constant(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(pdf, "MAX_PAGES", 7)
     with pytest.raises(tt.DataError, match="8 pages, more than the 7 read"):
         tt.read_document(path)
+
+
+# -- Word: archive members, encodings, nesting -------------------------------------------------
+
+
+def docx(
+    document: str | bytes,
+    *,
+    method: int = zipfile.ZIP_DEFLATED,
+    extra: dict[str, bytes] | None = None,
+) -> bytes:
+    """A .docx holding ``document`` as its main part (and ``extra`` parts)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", method) as archive:
+        archive.writestr("_rels/.rels", RELS)
+        body = document.encode("utf-8") if isinstance(document, str) else document
+        archive.writestr("word/document.xml", body)
+        for name, data in (extra or {}).items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def declare(data: bytes, member: str, size: int) -> bytes:
+    """``data`` with the uncompressed size of ``member`` in the archive's directory changed."""
+    archive = bytearray(data)
+    name = member.encode()
+    at = archive.find(b"PK\x01\x02")
+    while at >= 0:
+        length = int.from_bytes(archive[at + 28 : at + 30], "little")
+        if archive[at + 46 : at + 46 + length] == name:
+            archive[at + 24 : at + 28] = size.to_bytes(4, "little")
+            return bytes(archive)
+        at = archive.find(b"PK\x01\x02", at + 4)
+    raise AssertionError(member)
+
+
+def body(inner: str) -> str:
+    return f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W}"><w:body>{inner}</w:body></w:document>'
+
+
+def paragraph(text: str) -> str:
+    return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+
+@pytest.mark.parametrize("name", ["docx_deep_sdt_500.docx", "docx_deep_tables_1500.docx"])
+def test_a_docx_nested_thousands_of_levels_deep_is_read(name: str) -> None:
+    document = tt.read_document(HOSTILE / name)  # a RecursionError before
+    assert document.text.startswith("2025年河北省政府工作报告")
+
+
+def test_a_docx_of_a_hundred_thousand_nested_hyperlinks_is_read(tmp_path: Path) -> None:
+    depth = 100_000
+    inner = (
+        "<w:hyperlink>" * depth
+        + "<w:r><w:t>地区生产总值增长5%</w:t></w:r>"
+        + "</w:hyperlink>" * depth
+    )
+    path = tmp_path / "deep.docx"
+    path.write_bytes(docx(body(f"<w:p>{inner}</w:p>"), method=zipfile.ZIP_STORED))
+    assert tt.read_document(path).text == "地区生产总值增长5%"
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        (
+            "docx_zip_encrypted_entry.docx",
+            "word/document.xml is encrypted in the zip archive: it opens only with a password; "
+            "save an unprotected copy as .docx",
+        ),
+        (
+            "docx_zip_encrypted_rels.docx",
+            "_rels/.rels is encrypted in the zip archive: it opens only with a password; save an "
+            "unprotected copy as .docx",
+        ),
+        (
+            "docx_zip_method98_ppmd.docx",
+            "word/document.xml is compressed with method 98, which cannot be read (expected "
+            "stored, deflate, bzip2 or LZMA); save it again as .docx",
+        ),
+        (
+            "docx_zip_method99.docx",
+            "word/document.xml is compressed with method 99, which cannot be read (expected "
+            "stored, deflate, bzip2 or LZMA); save it again as .docx",
+        ),
+        (
+            "docx_xml_encoding_gbk.docx",
+            "word/document.xml declares the encoding 'GBK': expected UTF-8 or UTF-16, the "
+            "encodings of a .docx; save it again from Word",
+        ),
+        (
+            "docx_xml_encoding_rot13.docx",
+            "word/document.xml declares the encoding 'rot13': expected UTF-8 or UTF-16, the "
+            "encodings of a .docx; save it again from Word",
+        ),
+        (
+            "docx_xml_encoding_unknown.docx",
+            "word/document.xml declares the encoding 'no-such-enc': expected UTF-8 or UTF-16, the "
+            "encodings of a .docx; save it again from Word",
+        ),
+    ],
+)
+def test_a_docx_part_that_cannot_be_read_is_a_data_error(
+    capsys: pytest.CaptureFixture[str], name: str, message: str
+) -> None:
+    # RuntimeError, NotImplementedError, LookupError and ValueError before
+    path = HOSTILE / name
+    with pytest.raises(tt.DataError) as caught:
+        tt.read_document(path)
+    assert caught.value.message == message
+    status, out, err = run(capsys, "text", str(path))
+    assert (status, out) == (1, "")
+    assert one_error_line(err) == f"DataError: {path}: {message}"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_docx_part_in_utf16_is_read(tmp_path: Path, encoding: str) -> None:
+    xml = body(paragraph("地区生产总值增长5%")).replace("UTF-8", "UTF-16")
+    path = tmp_path / "utf16.docx"
+    path.write_bytes(docx(xml.encode(encoding)))
+    assert tt.read_document(path).text == "地区生产总值增长5%"
+
+
+def test_a_docx_part_larger_than_the_limit_is_refused_before_it_is_decompressed(
+    tmp_path: Path,
+) -> None:
+    # the directory says 3 GB; decompressing would find 298 bytes and a bad CRC instead
+    path = tmp_path / "rels.docx"
+    path.write_bytes(declare(docx(body(paragraph("x"))), "_rels/.rels", 3_221_225_770))
+    with pytest.raises(tt.DataError) as caught:
+        tt.read_document(path)
+    assert caught.value.message == (
+        "_rels/.rels is 3221225770 bytes uncompressed, more than the 67108864 read (docs/input.md)"
+    )
+
+
+def test_a_docx_whose_parts_expand_beyond_the_total_is_refused(tmp_path: Path) -> None:
+    # a picture is never decompressed, but what the archive declares is bounded as a whole
+    data = docx(body(paragraph("x")), extra={"word/media/image1.png": b"png"})
+    path = tmp_path / "total.docx"
+    path.write_bytes(declare(data, "word/media/image1.png", 300 * 1024 * 1024))
+    with pytest.raises(tt.DataError) as caught:
+        tt.read_document(path)
+    assert caught.value.message.startswith("a zip bomb? its parts expand to 31457")
+    assert caught.value.message.endswith("bytes, more than the 268435456 read (docs/input.md)")
+
+
+def test_a_docx_part_that_expands_like_a_zip_bomb_is_refused(tmp_path: Path) -> None:
+    # 2 MiB of empty paragraphs deflate to a few KB: the 383 KB file of 250 MB of the fuzz case
+    path = tmp_path / "bomb.docx"
+    path.write_bytes(docx(body("<w:p/>" * 350_000)))
+    with pytest.raises(tt.DataError, match=r"a zip bomb\? word/document.xml expands \d+ times"):
+        tt.read_document(path)
+
+
+def test_a_docx_part_whose_directory_understates_it_is_broken(tmp_path: Path) -> None:
+    path = tmp_path / "short.docx"
+    path.write_bytes(declare(docx(body(paragraph("地区生产总值增长5%"))), "word/document.xml", 40))
+    with pytest.raises(tt.DataError, match=r"a broken \.docx: word/document\.xml cannot be read"):
+        tt.read_document(path)
+
+
+def test_real_word_documents_expand_far_less_than_the_limit() -> None:
+    with zipfile.ZipFile(DOCUMENTS / "hebei_2025_gov_work_report.docx") as archive:
+        expansions = [i.file_size / i.compress_size for i in archive.infolist() if i.compress_size]
+    assert max(expansions) * 3 < word.MAX_EXPANSION

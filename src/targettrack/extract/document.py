@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+from collections.abc import Generator
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,25 @@ import attrs
 
 from .._errors import DataError
 
-__all__ = ["DocumentText"]
+__all__ = ["DocumentText", "run_nested"]
+
+#: A walk of a document's tree: a generator that yields the walks of the nodes inside.
+Walk = Generator["Walk", None, None]
+
+
+def run_nested(walk: Walk) -> None:
+    """Run ``walk`` and every walk it yields, each to its end before the one that yielded it
+    goes on, as nested calls would, but without recursion: a Word document or a web page
+    nested thousands of levels deep is read like a flat one, in time proportional to its
+    size, and cannot exhaust Python's stack (docs/input.md)."""
+    stack = [walk]
+    while stack:
+        try:
+            inner = next(stack[-1])
+        except StopIteration:
+            stack.pop()
+        else:
+            stack.append(inner)
 
 
 @attrs.frozen

@@ -1,12 +1,12 @@
 """Hostile input, fuzzed: quantities, periods, extraction, record files, the command, and the
-structure of Word documents.
+structure of Word documents and web pages.
 
 The strategies are targettrack.testing's (hostile_texts, number_texts, record_files). The
 properties: only the documented exceptions (docs/input.md), every span quotes the text, JSON
 is strict (no NaN or Infinity), the extractor's work is bounded (no sentence read at once is
 longer than the limit, and a bounded number of quantities is read per character), the command ends
-with status 0 and its output, or status 1 and one error line, and a Word document nested to any
-depth and width is read as text or refused with one DataError naming it.
+with status 0 and its output, or status 1 and one error line, and a Word document or a web page
+nested to any depth and width is read as text or refused with one DataError naming it.
 """
 
 from __future__ import annotations
@@ -245,6 +245,12 @@ WORD_NESTS = (
     ("<w:customXml>", "</w:customXml>"),
     ("<w:p><w:r><w:pict><w:txbxContent>", "</w:txbxContent></w:pict></w:r></w:p>"),
 )
+HTML_TAGS = (
+    *("div", "p", "span", "b", "i", "a", "font", "table", "tr", "td", "li", "ul", "section"),
+    *("h1", "form", "em", "strong", "blockquote", "center", "article", "header", "footer"),
+    *("dl", "dd", "dt", "pre", "button", "select", "option", "svg", "math", "template"),
+    *("noscript", "nav", "small", "sup", "caption", "object", "marquee", "label", "br"),
+)
 FUZZ_SENTENCE = "全省地区生产总值增长5.2%，规模以上工业增加值增长6.1%，增速均高于全国。"
 
 
@@ -295,4 +301,30 @@ def test_a_word_document_of_any_nesting_reads_or_is_a_data_error(
         with zipfile.ZipFile(path, "w", compression) as archive:
             archive.writestr("_rels/.rels", rels)
             archive.writestr("word/document.xml", xml)
+        read_or_refuse(path)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.sampled_from(HTML_TAGS), min_size=1, max_size=8),
+    st.integers(0, 3000),
+    st.integers(1, 40),
+    st.booleans(),
+    st.booleans(),
+)
+@example(["div"], 3000, 1, True, True)  # html_nested_div_text_1000.html, and deeper
+@example(["p", "b"], 3000, 1, False, True)  # html_nested_b_1000.html, and deeper
+@example(["form", "div"], 1000, 1, True, False)  # a tree twice as deep as the parser's stack
+def test_a_web_page_of_any_nesting_reads_or_is_a_data_error(
+    tags: list[str], depth: int, width: int, with_text: bool, closed: bool
+) -> None:
+    opened = [tags[level % len(tags)] for level in range(depth)]
+    text = FUZZ_SENTENCE if with_text else ""
+    inner = "".join(f"<{tag}>{text}" for tag in opened)
+    inner += f"<p>{FUZZ_SENTENCE}</p>" * width
+    if closed:
+        inner += "".join(f"</{tag}>" for tag in reversed(opened))
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "nested.html"
+        path.write_text(f"<html><body>{inner}</body></html>", encoding="utf-8")
         read_or_refuse(path)

@@ -22,12 +22,13 @@ import pytest
 
 import targettrack as tt
 from targettrack import _files, cli
-from targettrack.extract import pdf, word
+from targettrack.extract import markup, pdf, webpage, word
 
 ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
 DOCUMENTS = ROOT / "tests" / "fixtures" / "documents"
 PLAN = ROOT / "corpus" / "hebei_2025_gov_work_report.txt"
+SENTENCE = "全省地区生产总值增长5.2%，规模以上工业增加值增长6.1%，增速均高于全国。"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 RELS = (
     '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.'
@@ -425,3 +426,116 @@ def test_real_word_documents_expand_far_less_than_the_limit() -> None:
     with zipfile.ZipFile(DOCUMENTS / "hebei_2025_gov_work_report.docx") as archive:
         expansions = [i.file_size / i.compress_size for i in archive.infolist() if i.compress_size]
     assert max(expansions) * 3 < word.MAX_EXPANSION
+
+
+# -- web pages: nesting and elements re-opened -------------------------------------------------
+
+
+def page(inner: str) -> bytes:
+    return f"<html><head><title>报告</title></head><body>{inner}</body></html>".encode()
+
+
+def test_html_nested_deeper_than_the_limit_is_refused_before_it_is_parsed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = HOSTILE / "html_nested_b_1000.html"  # a RecursionError before
+    status, out, err = run(capsys, "text", str(path))
+    assert (status, out) == (1, "")
+    assert one_error_line(err) == (
+        f"DataError: {path}:1: elements nested deeper than 512 levels, as a browser parses them "
+        "(docs/input.md)"
+    )
+    # 100 000 nested <div> (minutes to parse, quadratic): the tags after the limit are not read
+    text = "<div>" * 100_000
+    found = markup.shape(text, webpage.MAX_DEPTH, webpage.MAX_REOPENED)
+    assert (found.limit, found.tags) == ("depth", webpage.MAX_DEPTH + 1)
+    path = tmp_path / "deep.html"
+    path.write_bytes(page("<div>" * 100_000))
+    with pytest.raises(tt.DataError, match="nested deeper than 512 levels"):
+        tt.read_document(path)
+
+
+def test_html_nested_to_the_limit_with_text_at_each_level_is_read(tmp_path: Path) -> None:
+    depth = webpage.MAX_DEPTH - 2
+    inner = "".join(f"<div>第{n}段：{SENTENCE}" for n in range(depth)) + "</div>" * depth
+    path = tmp_path / "deep.html"
+    path.write_bytes(page(inner))
+    lines = tt.read_document(path).text.splitlines()
+    assert lines[-depth:] == [f"第{n}段：{SENTENCE}" for n in range(depth)]
+
+
+def test_html_whose_tree_is_deeper_than_its_parser_stack_is_read(tmp_path: Path) -> None:
+    # a form closed inside a block leaves the block open below it: the tree nests twice as deep
+    # as the parser's stack, 1 000 levels here (a RecursionError in the writer before)
+    inner = f"<form><div>{SENTENCE}</form>" * 500
+    path = tmp_path / "forms.html"
+    path.write_bytes(page(inner))
+    assert tt.read_document(path).text.splitlines() == ["报告"] + [SENTENCE] * 500
+
+
+def test_html_whose_formatting_tags_would_be_reopened_in_every_paragraph_is_refused(
+    tmp_path: Path,
+) -> None:
+    # 400 different <b> left open in a paragraph, then paragraphs: the parser would make 400
+    # elements in each (2 000 000 elements from 300 KB; a thousand made 5 000 000 in 13 s)
+    opened = "".join(f"<b class=c{n}>" for n in range(400))
+    path = tmp_path / "bomb.html"
+    path.write_bytes(page(f"<p>{opened}</p>" + f"<p>{SENTENCE}</p>" * 5000))
+    with pytest.raises(
+        tt.DataError,
+        match=r"formatting tags left open are opened again \d+ times, more than 16 per tag",
+    ):
+        tt.read_document(path)
+
+
+@pytest.mark.parametrize(
+    "inner",
+    [
+        f"<p><font color=red>{SENTENCE}</p>" * 3000,  # a font left open in each paragraph
+        f"<b><p>{SENTENCE}</b></p>" * 3000,  # misnested
+        f"<font>{SENTENCE}<p>" * 3000,  # fonts never closed: three alike are kept
+        f"<p>{SENTENCE}" * 3000,  # paragraphs never closed
+        "<ul>" + f"<li>{SENTENCE}" * 3000 + "</ul>",
+        "<table>" + f"<tr><td>{SENTENCE}<td>{SENTENCE}" * 3000 + "</table>",
+        f"<div><span>{SENTENCE}</div>" * 3000,
+    ],
+)
+def test_sloppy_html_is_read_not_refused(tmp_path: Path, inner: str) -> None:
+    path = tmp_path / "sloppy.html"
+    path.write_bytes(page(inner))
+    found = markup.shape(path.read_text(encoding="utf-8"), webpage.MAX_DEPTH, webpage.MAX_REOPENED)
+    assert found.limit == "" and found.deepest < 10
+    assert SENTENCE in tt.read_document(path).text
+
+
+@pytest.mark.parametrize(
+    "tags",
+    [
+        ["div"],
+        ["span"],
+        ["b", "div"],
+        ["h1", "b"],
+        ["ul", "li"],
+        ["section", "font", "em"],
+        ["blockquote", "em", "span"],
+        ["blockquote", "a", "span"],
+        ["div", "table", "td"],
+        ["button", "div"],
+    ],
+)
+def test_the_nesting_told_before_parsing_is_the_parser_s(tags: list[str]) -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    text = "".join(f"<{tag}>" for tag in tags) * 300
+    tree = LexborHTMLParser(text)
+    depth, node = 0, tree.body
+    while node is not None:
+        last = None
+        child = node.child
+        while child is not None:
+            if not child.tag.startswith("-"):
+                last = child
+            child = child.next
+        node = last
+        depth += node is not None
+    assert markup.shape(text, 10**6, 10**6).deepest == depth

@@ -539,3 +539,39 @@ def test_the_nesting_told_before_parsing_is_the_parser_s(tags: list[str]) -> Non
         node = last
         depth += node is not None
     assert markup.shape(text, 10**6, 10**6).deepest == depth
+
+
+# -- catalogs ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("field", "message"),
+    [
+        ("id: [1, 2]", "'id' must be a text (got [1, 2])"),
+        ("zh: [测试]", "'zh' must be a text (got ['测试'])"),
+        ("aliases: 增加值", "'aliases' must be a list of texts (got '增加值')"),
+        ("aliases: [1, 2]", "'aliases' must be a list of texts (got [1, 2])"),
+        ("theme: [x]", "'theme' must be a text (got ['x'])"),
+        ("recognition: {a: 1}", "'recognition' must be a text (got {'a': 1})"),
+        ("1: x", "'metric' must be a record whose fields are names (got 1)"),
+        ("id: ' '", "'id' must be a text that is not empty (got ' ')"),
+    ],
+)
+def test_a_catalog_field_of_the_wrong_type_is_a_data_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], field: str, message: str
+) -> None:
+    fields = {"id": "test_x", "zh": "测试指标", "en": "x", "kind": "level", "unit": "亿元"}
+    key = field.split(":")[0]
+    lines = [f"{k}: {v}" for k, v in fields.items() if k != key] + [field]
+    path = tmp_path / "catalog.yaml"
+    path.write_text("- " + "\n  ".join(lines) + "\n", encoding="utf-8")
+    status, out, err = run(capsys, "audit", str(PLAN), "--catalog", str(path))
+    assert (status, out) == (1, "")
+    assert one_error_line(err) == f"DataError: {path}:1: {message}"
+
+
+def test_the_fuzz_catalog_with_a_list_id(capsys: pytest.CaptureFixture[str]) -> None:
+    path = HOSTILE / "catalog_list_id.yaml"  # a TypeError: unhashable type: 'list' before
+    status, out, err = run(capsys, "audit", str(PLAN), "--catalog", str(path))
+    assert (status, out) == (1, "")
+    assert one_error_line(err) == f"DataError: {path}:1: 'id' must be a text (got [1, 2])"

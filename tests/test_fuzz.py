@@ -1,10 +1,12 @@
-"""Hostile input, fuzzed: quantities, periods, extraction, record files and the command.
+"""Hostile input, fuzzed: quantities, periods, extraction, record files, the command, and the
+structure of Word documents and web pages.
 
 The strategies are targettrack.testing's (hostile_texts, number_texts, record_files). The
 properties: only the documented exceptions (docs/input.md), every span quotes the text, JSON
 is strict (no NaN or Infinity), the extractor's work is bounded (no sentence read at once is
-longer than the limit, and a bounded number of quantities is read per character), and the command ends
-with status 0 and its output, or status 1 and one error line.
+longer than the limit, and a bounded number of quantities is read per character), the command ends
+with status 0 and its output, or status 1 and one error line, and a Word document or a web page
+nested to any depth and width is read as text or refused with one DataError naming it.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from pathlib import Path
 from typing import Any
 from unittest import mock
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import targettrack as tt
@@ -226,3 +228,103 @@ def test_the_loaders_agree_on_the_shipped_files() -> None:
     assert len(files) >= 6
     for path in files:
         assert loaded(path, pure=False) == loaded(path, pure=True)
+
+
+# -- the structure of Word documents and web pages ------------------------------------------------
+
+#: Elements a Word body nests: content controls, tables, hyperlinks, smart tags, tracked changes,
+#: fields, text boxes (each with the element that must hold the next one).
+WORD_NESTS = (
+    ("<w:sdt><w:sdtContent>", "</w:sdtContent></w:sdt>"),
+    ("<w:tbl><w:tr><w:tc>", "</w:tc></w:tr></w:tbl>"),
+    ("<w:p><w:hyperlink>", "</w:hyperlink></w:p>"),
+    ("<w:smartTag>", "</w:smartTag>"),
+    ("<w:ins>", "</w:ins>"),
+    ("<w:del>", "</w:del>"),
+    ("<w:fldSimple>", "</w:fldSimple>"),
+    ("<w:customXml>", "</w:customXml>"),
+    ("<w:p><w:r><w:pict><w:txbxContent>", "</w:txbxContent></w:pict></w:r></w:p>"),
+)
+HTML_TAGS = (
+    *("div", "p", "span", "b", "i", "a", "font", "table", "tr", "td", "li", "ul", "section"),
+    *("h1", "form", "em", "strong", "blockquote", "center", "article", "header", "footer"),
+    *("dl", "dd", "dt", "pre", "button", "select", "option", "svg", "math", "template"),
+    *("noscript", "nav", "small", "sup", "caption", "object", "marquee", "label", "br"),
+)
+FUZZ_SENTENCE = "全省地区生产总值增长5.2%，规模以上工业增加值增长6.1%，增速均高于全国。"
+
+
+def read_or_refuse(path: Path) -> None:
+    """What the reading layer promises for any file: its text, or one DataError naming it."""
+    try:
+        document = tt.read_document(path)
+    except tt.DataError as error:
+        assert error.path == str(path)
+        assert "\n" not in str(error) and len(str(error)) < 1000
+        return
+    assert isinstance(document.text, str)
+    document.text.encode("utf-8")  # Unicode text: it can be written and hashed
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.sampled_from(WORD_NESTS), min_size=1, max_size=6),
+    st.integers(0, 3000),
+    st.integers(1, 40),
+    st.booleans(),
+    st.sampled_from(("zip", "stored")),
+)
+@example([WORD_NESTS[0]], 3000, 1, True, "zip")  # docx_deep_sdt_500.docx, and deeper
+def test_a_word_document_of_any_nesting_reads_or_is_a_data_error(
+    nests: list[tuple[str, str]], depth: int, width: int, with_text: bool, method: str
+) -> None:
+    import zipfile
+
+    run = f"<w:r><w:t>{FUZZ_SENTENCE}</w:t></w:r>"
+    text = f"<w:p>{run}</w:p>" if with_text else ""
+    opened = [nests[level % len(nests)] for level in range(depth)]
+    inner = "".join(start + text for start, _ in opened)
+    inner += f"<w:p>{run}</w:p>" * width + "".join(end for _, end in reversed(opened))
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.'
+        f'openxmlformats.org/wordprocessingml/2006/main"><w:body>{inner}</w:body></w:document>'
+    )
+    rels = (
+        '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+        '2006/relationships"><Relationship Id="r" Type="http://schemas.openxmlformats.org/'
+        'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
+        "</Relationships>"
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "nested.docx"
+        compression = zipfile.ZIP_DEFLATED if method == "zip" else zipfile.ZIP_STORED
+        with zipfile.ZipFile(path, "w", compression) as archive:
+            archive.writestr("_rels/.rels", rels)
+            archive.writestr("word/document.xml", xml)
+        read_or_refuse(path)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.sampled_from(HTML_TAGS), min_size=1, max_size=8),
+    st.integers(0, 3000),
+    st.integers(1, 40),
+    st.booleans(),
+    st.booleans(),
+)
+@example(["div"], 3000, 1, True, True)  # html_nested_div_text_1000.html, and deeper
+@example(["p", "b"], 3000, 1, False, True)  # html_nested_b_1000.html, and deeper
+@example(["form", "div"], 1000, 1, True, False)  # a tree twice as deep as the parser's stack
+def test_a_web_page_of_any_nesting_reads_or_is_a_data_error(
+    tags: list[str], depth: int, width: int, with_text: bool, closed: bool
+) -> None:
+    opened = [tags[level % len(tags)] for level in range(depth)]
+    text = FUZZ_SENTENCE if with_text else ""
+    inner = "".join(f"<{tag}>{text}" for tag in opened)
+    inner += f"<p>{FUZZ_SENTENCE}</p>" * width
+    if closed:
+        inner += "".join(f"</{tag}>" for tag in reversed(opened))
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "nested.html"
+        path.write_text(f"<html><body>{inner}</body></html>", encoding="utf-8")
+        read_or_refuse(path)

@@ -1,7 +1,8 @@
 """Reading files: YAML records with their line numbers, and documents' original text.
 
 Both readers refuse what they cannot read safely with a :class:`DataError` naming the file and
-the line: text that is not UTF-8, a file larger than :data:`MAX_FILE_BYTES`, and in YAML a
+the line: a FIFO, socket or device (:func:`read_bytes`, which reads documents, record files,
+catalogs and gold files), text that is not UTF-8, a file larger than :data:`MAX_FILE_BYTES`, and in YAML a
 control character, nesting deeper than :data:`MAX_YAML_DEPTH`, aliases that expand to more
 than :data:`MAX_YAML_NODES` values, a key given twice and a date that is no date
 (docs/input.md). YAML is parsed by libyaml's C parser where PyYAML was built with it, by the
@@ -13,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import stat
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -28,6 +30,7 @@ __all__ = [
     "YamlMapping",
     "line_of",
     "load_yaml",
+    "read_bytes",
     "read_text",
     "shipped",
 ]
@@ -132,15 +135,49 @@ for _loader in (_LineLoader, _PureLineLoader):
     _loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
-def _size_checked(path: Path) -> None:
+#: What a special file is called when it is refused (it may never end, or block for ever).
+_SPECIAL = "not a regular file (a FIFO, socket or device): not read"
+
+
+def _too_large(path: Path, size: int, more: bool = False) -> DataError:
+    return DataError(
+        str(path),
+        None,
+        f"{size}{' or more' if more else ''} bytes, more than the {MAX_FILE_BYTES} read "
+        "(docs/input.md)",
+    )
+
+
+def read_bytes(path: str | Path, what: str = "a file") -> bytes:
+    """The bytes of the regular file at ``path``, at most :data:`MAX_FILE_BYTES` of them.
+
+    Refused with a :class:`DataError` naming the file: nothing there (``no such file``), a
+    folder (``a folder, not`` ``what``), and a FIFO, socket or device, before it is opened —
+    a FIFO blocks until someone writes to it, a device such as ``/dev/zero`` never ends. A
+    file larger than the limit is refused by its size before it is read, and one that grows
+    past the limit while it is read when it does.
+    """
+    path = Path(path)
     try:
-        size = os.stat(path).st_size
-    except FileNotFoundError:
+        status = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
         raise DataError(str(path), None, "no such file") from None
-    if size > MAX_FILE_BYTES:
-        raise DataError(
-            str(path), None, f"{size} bytes, more than the {MAX_FILE_BYTES} read (docs/input.md)"
-        )
+    if stat.S_ISDIR(status.st_mode):
+        raise DataError(str(path), None, f"a folder, not {what}")
+    if not stat.S_ISREG(status.st_mode):
+        raise DataError(str(path), None, _SPECIAL)
+    if status.st_size > MAX_FILE_BYTES:
+        raise _too_large(path, status.st_size)
+    # O_NONBLOCK: should the file have become a FIFO since, opening it does not wait
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    handle = os.open(path, flags | getattr(os, "O_BINARY", 0))
+    with os.fdopen(handle, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+            raise DataError(str(path), None, _SPECIAL)
+        data = stream.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise _too_large(path, len(data), more=True)
+    return data
 
 
 def _line(event: yaml.Event) -> int | None:
@@ -214,8 +251,7 @@ def load_yaml(path: str | Path, *, _pure: bool = False) -> Any:
     libyaml's C parser does the parsing where PyYAML has it (``_pure=True``, for tests: the
     pure-Python parser always)."""
     path = Path(path)
-    _size_checked(path)
-    text = _decoded(path, path.read_bytes())
+    text = _decoded(path, read_bytes(path, "a YAML file"))
     found = _CONTROL.search(text)
     if found is not None:
         line = text.count("\n", 0, found.start()) + 1
@@ -251,12 +287,7 @@ def read_text(path: str | Path) -> str:
     """A source document's original text: UTF-8, newlines untouched, a byte-order mark left out
     (offsets count from the first character after it)."""
     path = Path(path)
-    _size_checked(path)
-    try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise DataError(str(path), None, "a folder, not a text file") from None
-    return _decoded(path, data)
+    return _decoded(path, read_bytes(path, "a text file"))
 
 
 def shipped(packaged: str, checkout: str) -> Path:

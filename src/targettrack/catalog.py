@@ -60,6 +60,11 @@ class About(enum.StrEnum):
     BAND = "band"  # met within the tolerance on either side
 
 
+#: The fields of a metric that are texts, and those of them that cannot be empty.
+_TEXTS = ("id", "zh", "en", "kind", "unit", "direction", "theme")
+_REQUIRED_TEXTS = frozenset(("id", "zh", "en", "kind"))
+
+
 def _unit_text(instance: Metric, attribute: attrs.Attribute[str], value: str) -> None:
     try:
         unit(value)
@@ -93,7 +98,12 @@ class Metric:
 
     @classmethod
     def from_record(cls, record: Mapping[str, Any]) -> Metric:
-        """Build a metric from a catalog record (a mapping of the YAML fields)."""
+        """Build a metric from a catalog record (a mapping of the YAML fields); a field of
+        the wrong type (``id: [1, 2]``, ``aliases: 增加值``) is a :class:`ValidationError`
+        naming it."""
+        for key in record:
+            if not isinstance(key, str):
+                raise ValidationError("metric", "a record whose fields are names", key)
         fields = {k: v for k, v in record.items() if not k.startswith("__")}
         unknown = set(fields) - {a.name for a in attrs.fields(cls)}
         if unknown:
@@ -103,6 +113,20 @@ class Metric:
         for required in ("id", "zh", "en", "kind", "unit"):
             if required not in fields:
                 raise ValidationError(required, "present in every metric", None)
+        for name in _TEXTS:
+            value = fields.get(name, "")
+            if not isinstance(value, str):
+                raise ValidationError(name, "a text", value)
+            if name in _REQUIRED_TEXTS and not value.strip():
+                raise ValidationError(name, "a text that is not empty", value)
+        for name in ("recognition", "stock", "about"):
+            value = fields.get(name)
+            if value is not None and not isinstance(value, str):
+                raise ValidationError(name, "a text", value)
+        for name in ("classifiers", "aliases"):
+            value = fields.get(name, [])
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ValidationError(name, "a list of texts", value)
         try:
             return cls(**fields)
         except ValueError as error:

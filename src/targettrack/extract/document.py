@@ -4,12 +4,33 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+from collections.abc import Generator
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-__all__ = ["DocumentText"]
+from .._errors import DataError
+
+__all__ = ["DocumentText", "run_nested"]
+
+#: A walk of a document's tree: a generator that yields the walks of the nodes inside.
+Walk = Generator["Walk", None, None]
+
+
+def run_nested(walk: Walk) -> None:
+    """Run ``walk`` and every walk it yields, each to its end before the one that yielded it
+    goes on, as nested calls would, but without recursion: a Word document or a web page
+    nested thousands of levels deep is read like a flat one, in time proportional to its
+    size, and cannot exhaust Python's stack (docs/input.md)."""
+    stack = [walk]
+    while stack:
+        try:
+            inner = next(stack[-1])
+        except StopIteration:
+            stack.pop()
+        else:
+            stack.append(inner)
 
 
 @attrs.frozen
@@ -20,7 +41,8 @@ class DocumentText:
     that text in UTF-8, so that a reader of a report can check they have the same text
     (``targettrack text FILE`` prints it). ``pages`` holds, for a PDF, the offset in ``text``
     where each page starts (:meth:`page_of`); ``empty_pages`` the pages (from 1) that had no
-    text layer.
+    text layer. A text that is no Unicode text (it holds a lone surrogate) is refused with a
+    :class:`~targettrack.DataError` naming the file and the character.
     """
 
     path: str
@@ -34,7 +56,24 @@ class DocumentText:
 
     @sha256.default
     def _hash(self) -> str:
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        try:
+            encoded = self.text.encode("utf-8")
+        except UnicodeEncodeError as error:
+            raise self._not_text(error.start) from None
+        return hashlib.sha256(encoded).hexdigest()
+
+    def _not_text(self, offset: int) -> DataError:
+        """A text holding a lone surrogate (a PDF's font can map a glyph to one) is no text:
+        it cannot be written, hashed or quoted. Refused, at its character (and page)."""
+        page = self.page_of(offset)
+        where = f"character {offset}" + ("" if page is None else f" (page {page})")
+        return DataError(
+            self.path,
+            None,
+            f"expected Unicode text, but {where} is U+{ord(self.text[offset]):04X}"
+            ", half of a UTF-16 surrogate pair and no character (the file maps a glyph or bytes "
+            "to it)",
+        )
 
     @property
     def name(self) -> str:

@@ -8,7 +8,7 @@ import unicodedata
 
 from .._errors import DataError
 
-__all__ = ["decode"]
+__all__ = ["checked_encoding", "decode", "declared_codec", "text_codec"]
 
 #: The byte-order marks, longest first (UTF-32's starts with UTF-16's).
 _BOMS = (
@@ -29,8 +29,56 @@ _WIDER = {
     "cp950": "cp950",
 }
 
+#: Codecs that are text encodings to Python but no encoding a document is written in: they
+#: fail on any input (``undefined``), read escapes or domain names, or are refused by browsers
+#: (UTF-7). An explicit ``encoding`` may name those that decode; a declaration is passed over.
+_NOT_DOCUMENT = frozenset(
+    ("undefined", "unicode-escape", "raw-unicode-escape", "idna", "punycode", "utf-7")
+)
+#: A lone surrogate: half of a UTF-16 pair, which is no character (UTF-8 cannot hold it).
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
 #: Control characters a text document may hold (tab, line and page breaks).
 _TEXT_CONTROLS = frozenset("\t\n\r\f\v\x1c\x1d\x1e\x85")
+
+
+def text_codec(name: str) -> str | None:
+    """The Python name of the encoding ``name``, or None when it names no text encoding:
+    unknown, a codec between bytes (``base64``, ``zlib``) or between texts (``rot13``), or
+    ``undefined``, which decodes nothing."""
+    try:
+        info = codecs.lookup(name)
+    except (LookupError, ValueError, TypeError):  # ValueError: a NUL in the name
+        return None
+    if not info._is_text_encoding or info.name == "undefined":
+        return None
+    return info.name
+
+
+def checked_encoding(name: str) -> str:
+    """The Python name of the encoding given as ``--encoding`` (``read_document(path,
+    encoding=…)``); a :class:`ValueError` naming ``--encoding`` when it is no text encoding."""
+    codec = text_codec(name)
+    if codec is not None:
+        return codec
+    try:
+        codecs.lookup(name)
+    except (LookupError, ValueError, TypeError):
+        raise ValueError(f"--encoding: expected an encoding Python knows, got {name!r}") from None
+    raise ValueError(
+        f"--encoding: expected an encoding of text, got {name!r}, a codec that decodes no "
+        "text (such as rot13, base64 or undefined)"
+    )
+
+
+def declared_codec(name: str) -> str | None:
+    """The codec to read a document in the encoding its markup declares (``<meta charset>``,
+    ``<?xml encoding?>``), or None when the label names no encoding documents are written
+    in (:func:`text_codec`, and Python's own codecs such as ``unicode_escape``)."""
+    codec = text_codec(name)
+    if codec is None or codec in _NOT_DOCUMENT:
+        return None
+    return _WIDER.get(codec, codec)
 
 
 def decode(
@@ -40,15 +88,21 @@ def decode(
 
     In order: ``encoding`` if given; a byte-order mark; ``declared`` (a web page's charset);
     UTF-8; the encoding charset-normalizer finds. A byte-order mark is not part of the text.
+    ``encoding`` and ``declared`` must be text encodings (:func:`checked_encoding`,
+    :func:`declared_codec`): a :class:`ValueError` says so otherwise. Text that would hold a
+    lone surrogate (``unicode_escape`` of ``\\ud800``) is refused, at its line.
     """
     if encoding is not None:
+        encoding = checked_encoding(encoding)
         return _strict(path, data, encoding, "--encoding"), encoding, ""
     for mark, name, codec in _BOMS:
         if data.startswith(mark):
             return _strict(path, data[len(mark) :], name, f"its {codec} byte-order mark"), codec, ""
     if declared is not None:
-        declared = _wider(declared)
-        return _strict(path, data, declared, "its declared charset"), declared, ""
+        reading = declared_codec(declared)
+        if reading is None:
+            raise ValueError(f"expected a charset documents are written in, got {declared!r}")
+        return _strict(path, data, reading, "its declared charset"), reading, ""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -66,12 +120,14 @@ def _detect(path: str, data: bytes) -> tuple[str, str, str]:
 
     ranked = [match.encoding for match in charset_normalizer.from_bytes(data)]
     for candidate in [*ranked, *_FALLBACKS]:
-        try:
-            name = _wider(candidate)
-            text = data.decode(name)
-        except (UnicodeDecodeError, LookupError):
+        name = declared_codec(candidate)
+        if name is None:
             continue
-        if _plausible(text):
+        try:
+            text = data.decode(name)
+        except UnicodeError:
+            continue
+        if _plausible(text) and _SURROGATE.search(text) is None:
             tool = f"charset-normalizer {charset_normalizer.__version__}"
             return text, name, tool if candidate in ranked else f"{tool}, then targettrack"
     raise DataError(
@@ -103,15 +159,9 @@ def _plausible(text: str) -> bool:
     return plain >= 0.97 * len(sample)
 
 
-def _wider(encoding: str) -> str:
-    """The codec to read ``encoding`` with: its Python name, or the wider one containing it."""
-    name = codecs.lookup(encoding).name
-    return _WIDER.get(name, name)
-
-
 def _strict(path: str, data: bytes, encoding: str, why: str) -> str:
     try:
-        return data.decode(encoding)
+        text = data.decode(encoding)
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         raise DataError(
@@ -120,6 +170,18 @@ def _strict(path: str, data: bytes, encoding: str, why: str) -> str:
             f"not {encoding} text as {why} says: bytes {data[error.start : error.end]!r} at "
             f"byte {error.start} ({error.reason})",
         ) from None
+    except UnicodeError as error:  # a codec that fails without saying where
+        raise DataError(path, None, f"not {encoding} text as {why} says ({error})") from None
+    found = _SURROGATE.search(text)
+    if found is not None:
+        line = text.count("\n", 0, found.start()) + 1
+        raise DataError(
+            path,
+            line,
+            f"not text as {why} says: read as {encoding} it holds U+{ord(found.group()):04X}, "
+            "half of a UTF-16 surrogate pair, which is no character",
+        )
+    return text
 
 
 def _check_text(path: str, text: str, encoding: str) -> None:

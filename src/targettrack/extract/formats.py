@@ -31,12 +31,12 @@ does not handle.
 
 from __future__ import annotations
 
-import codecs
 from pathlib import Path
 
 from .._errors import DataError
+from .._files import read_bytes
 from .document import DocumentText
-from .encoding import decode
+from .encoding import checked_encoding, decode
 
 __all__ = ["READERS", "UNREAD", "DocumentText", "read_document"]
 
@@ -65,22 +65,20 @@ def read_document(path: str | Path, encoding: str | None = None) -> DocumentText
     """Read the document at ``path`` by its suffix (:data:`READERS`).
 
     ``encoding`` overrides the detection for text files and web pages (a PDF or a Word file
-    says its own). Raises :class:`~targettrack.DataError` naming the file when it cannot be
-    read, and :class:`~targettrack.ReaderMissing` (an :class:`ImportError`) naming the extra
-    to install when a reader needs a package that is not installed.
+    says its own; it must name an encoding of text, else a :class:`ValueError` says so).
+    Raises :class:`~targettrack.DataError` naming the file when it cannot be read — a FIFO,
+    socket or device, refused before it is opened, a file larger than the limit
+    (docs/input.md), and the problems of each reader — and
+    :class:`~targettrack.ReaderMissing` (an :class:`ImportError`) naming the extra to install
+    when a reader needs a package that is not installed.
     """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in UNREAD:
         raise DataError(str(path), None, f"cannot read {UNREAD[suffix]}")
     if encoding is not None:
-        encoding = _codec(encoding)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise DataError(str(path), None, "no such file") from None
-    except IsADirectoryError:
-        raise DataError(str(path), None, "a folder, not a document") from None
+        encoding = checked_encoding(encoding)
+    data = read_bytes(path, "a document")
     reader = READERS.get(suffix, "text")
     if reader == "pdf":
         from .pdf import read_pdf
@@ -96,10 +94,3 @@ def read_document(path: str | Path, encoding: str | None = None) -> DocumentText
         return read_html(str(path), data, encoding)
     text, used, tool = decode(str(path), data, encoding)
     return DocumentText(str(path), text, "text", used, tool)
-
-
-def _codec(name: str) -> str:
-    try:
-        return codecs.lookup(name).name
-    except LookupError:
-        raise ValueError(f"--encoding: expected an encoding Python knows, got {name!r}") from None

@@ -45,7 +45,11 @@ import attrs
 from .._errors import DataError, ReaderMissing
 from .document import DocumentText
 
-__all__ = ["read_pdf"]
+__all__ = ["MAX_PAGES", "read_pdf"]
+
+#: The most pages read from one PDF: a page tree can name one page object many times, so
+#: that a file of 2 KB opens as a million pages (docs/input.md).
+MAX_PAGES = 10_000
 
 #: A line that is only a page number, with the dashes and words around it.
 _PAGE_NUMBER = re.compile(
@@ -98,6 +102,10 @@ def read_pdf(path: str, data: bytes) -> DocumentText:
         raise DataError(path, None, _load_problem(str(error))) from None
     pages = []
     try:
+        if len(document) > MAX_PAGES:
+            raise DataError(
+                path, None, f"{len(document)} pages, more than the {MAX_PAGES} read (docs/input.md)"
+            )
         for index in range(len(document)):
             try:
                 pages.append(_lines(document[index], pdfium))

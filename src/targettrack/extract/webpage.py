@@ -27,18 +27,30 @@ import re
 from typing import Any
 
 from .._errors import DataError, ReaderMissing
-from .document import DocumentText
-from .encoding import decode
+from .document import DocumentText, Walk, run_nested
+from .encoding import declared_codec, decode
+from .markup import shape
 
-__all__ = ["MIN_PARAGRAPH", "read_html"]
+__all__ = ["MAX_DEPTH", "MAX_REOPENED", "MIN_PARAGRAPH", "read_html"]
 
 #: The shortest paragraph (characters other than white space) that counts as prose.
 MIN_PARAGRAPH = 20
+#: The deepest nesting of a page's elements, as a browser's parser nests them (told before the
+#: page is parsed: the parser's work grows with the square of the depth; real pages nest a
+#: few dozen levels, and Chromium stops nesting at 512).
+MAX_DEPTH = 512
+#: The most elements the parser may open again per tag of the page: a bold or font tag left
+#: open is re-opened in each paragraph after it (three alike at most, but a thousand that
+#: differ make a thousand elements in every paragraph).
+MAX_REOPENED = 16
 
-_REMOVED = (
-    "script, style, noscript, template, svg, math, iframe, frame, frameset, object, embed, "
-    "canvas, video, audio, map, button, select, textarea, input, nav, aside, [hidden], "
-    "[aria-hidden=true]"
+#: Left out of every page: what is not its text.
+_REMOVED = frozenset(
+    (
+        *("script", "style", "noscript", "template", "svg", "math", "iframe", "frame"),
+        *("frameset", "object", "embed", "canvas", "video", "audio", "map", "button"),
+        *("select", "textarea", "input", "nav", "aside"),
+    )
 )
 _BLOCKS = frozenset(
     (
@@ -78,12 +90,14 @@ def read_html(path: str, data: bytes, encoding: str | None = None) -> DocumentTe
     except ImportError:
         raise ReaderMissing(path, "selectolax", "formats") from None
     text, used, detector = _decode(path, data, encoding)
+    _check_shape(path, text)
     tree = LexborHTMLParser(text)
     body = tree.body
     if body is None:
         raise DataError(path, None, "no main text: the page has no body")
     _clean(tree)
-    main = _main(body)
+    index = _Index(body)
+    main = _main(index)
     if main is None:
         raise DataError(
             path,
@@ -92,7 +106,7 @@ def read_html(path: str, data: bytes, encoding: str | None = None) -> DocumentTe
             "(only navigation, links, scripts or pictures)",
         )
     lines = _lines(main)
-    title = _title(tree, main)
+    title = _title(tree, main, index)
     if title and not any(title in line for line in lines):
         lines.insert(0, title)
     tool = f"selectolax {selectolax.__version__}"
@@ -105,32 +119,69 @@ def _decode(path: str, data: bytes, encoding: str | None) -> tuple[str, str, str
     if encoding is None:
         match = _CHARSET.search(data[:4096])
         if match is not None:
-            declared = match.group(1).decode("ascii").lower()
-            try:
-                return decode(path, data, declared=declared)
-            except (DataError, LookupError):
-                pass  # a wrong or unknown declaration: read the bytes as they are
+            declared = declared_codec(match.group(1).decode("ascii"))
+            # a declaration read as ASCII is not in UTF-16 or UTF-32, whatever it says (as
+            # browsers do); a label of no document encoding is passed over like a wrong one
+            if declared is not None and not declared.startswith(("utf-16", "utf-32")):
+                try:
+                    return decode(path, data, declared=declared)
+                except DataError:
+                    pass  # a wrong declaration: read the bytes as they are
     return decode(path, data, encoding)
 
 
+def _check_shape(path: str, text: str) -> None:
+    """Refuse a page nested deeper than MAX_DEPTH, or whose formatting tags left open would be
+    opened again more than MAX_REOPENED times per tag, before it is parsed."""
+    found = shape(text, MAX_DEPTH, MAX_REOPENED)
+    line = text.count("\n", 0, found.end) + 1
+    if found.limit == "depth":
+        raise DataError(
+            path,
+            line,
+            f"elements nested deeper than {MAX_DEPTH} levels, as a browser parses them "
+            "(docs/input.md)",
+        )
+    if found.limit == "reopened":
+        raise DataError(
+            path,
+            line,
+            f"formatting tags left open are opened again {found.reopened} times, more than "
+            f"{MAX_REOPENED} per tag of the page (docs/input.md)",
+        )
+
+
 def _clean(tree: Any) -> None:
-    for node in tree.css(_REMOVED):
+    """Leave out what is not text (:data:`_REMOVED`, hidden elements) and the page's header
+    and footer (not those of an article): the outermost of each, found in one walk."""
+    removed = []
+    stack = [(tree.root, False)]
+    while stack:
+        node, in_article = stack.pop()
+        child = node.child
+        while child is not None:
+            tag = child.tag
+            if not tag.startswith("-"):
+                if _left_out(child, tag, in_article):
+                    removed.append(child)
+                else:
+                    stack.append((child, in_article or tag in ("article", "main")))
+            child = child.next
+    for node in removed:
         node.decompose()
-    for node in tree.css("[style]"):
-        if _HIDDEN.search(node.attributes.get("style") or ""):
-            node.decompose()
-    for node in tree.css("header, footer"):
-        if not _inside(node, ("article", "main")):
-            node.decompose()
 
 
-def _inside(node: Any, tags: tuple[str, ...]) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if parent.tag in tags:
-            return True
-        parent = parent.parent
-    return False
+def _left_out(node: Any, tag: str, in_article: bool) -> bool:
+    if tag in _REMOVED or (tag in ("header", "footer") and not in_article):
+        return True
+    attributes = node.attributes
+    if not attributes:
+        return False
+    return (
+        "hidden" in attributes
+        or attributes.get("aria-hidden") == "true"
+        or _HIDDEN.search(attributes.get("style") or "") is not None
+    )
 
 
 def _plain(text: str) -> str:
@@ -141,77 +192,124 @@ def _size(text: str) -> int:
     return len(_SPACE.sub("", text))
 
 
-def _paragraphs(body: Any) -> list[tuple[Any, int, float]]:
-    """The blocks of prose: (node, characters, score)."""
-    found = []
-    for node in body.traverse():
-        if node.tag not in _BLOCKS and node.tag not in _CELLS:
-            continue
-        if node.tag in ("body", "table", "tbody", "thead", "tr", "ul", "ol", "dl"):
-            continue
-        own = "".join(
-            child.text(deep=True)
-            for child in node.iter(include_text=True)
-            if child.tag == "-text"
-            or not (child.tag.startswith("-") or child.tag in _BLOCKS or child.tag in _CELLS)
-        )
-        size = _size(own)
-        if size < MIN_PARAGRAPH or _link_share(node) > 0.5:
-            continue
-        score = 1 + len(_PUNCTUATION.findall(own)) + min(size // 100, 3)
-        found.append((node, size, float(score)))
-    return found
+class _Index:
+    """The elements of the body in document order, each with its parent and how much text
+    it holds, its links and its paragraphs hold — worked out in one walk and summed from the
+    leaves up, so that no question about a block walks its subtree or its ancestors again."""
+
+    def __init__(self, body: Any) -> None:
+        self.nodes: list[Any] = []
+        self.tags: list[str] = []
+        self.parent: list[int] = []
+        self.last: list[int] = []  # the last element inside each (its own number if none)
+        self.number: dict[int, int] = {}  # by mem_id
+        self.breaks: list[bool] = []  # a <br> among its children
+        self.size: list[int] = []  # characters of its text, white space aside
+        self.marks: list[int] = []  # commas and full stops in its text
+        self.links: list[int] = []  # characters of its text inside links
+        self.own: list[int] = []  # characters of its own text: not in blocks inside it
+        self.own_marks: list[int] = []
+        stack = [(body, -1)]
+        while stack:
+            node, parent = stack.pop()
+            number = len(self.nodes)
+            self.nodes.append(node)
+            self.tags.append(node.tag)
+            self.parent.append(parent)
+            self.number[node.mem_id] = number
+            size = marks = 0
+            breaks = False
+            children = []
+            child = node.child
+            while child is not None:
+                tag = child.tag
+                if tag == "-text":
+                    text = child.text(deep=False)
+                    size += _size(text)
+                    marks += len(_PUNCTUATION.findall(text))
+                elif not tag.startswith("-"):
+                    children.append(child)
+                    breaks = breaks or tag == "br"
+                child = child.next
+            self.size.append(size)
+            self.marks.append(marks)
+            self.own.append(size)
+            self.own_marks.append(marks)
+            self.links.append(0)
+            self.breaks.append(breaks)
+            stack.extend((child, number) for child in reversed(children))
+        self.last = list(range(len(self.nodes)))
+        for number in range(len(self.nodes) - 1, 0, -1):  # children before their parents
+            parent, tag = self.parent[number], self.tags[number]
+            self.size[parent] += self.size[number]
+            self.marks[parent] += self.marks[number]
+            self.links[parent] += self.size[number] if tag == "a" else self.links[number]
+            if tag not in _BLOCKS and tag not in _CELLS:
+                self.own[parent] += self.size[number]
+                self.own_marks[parent] += self.marks[number]
+            self.last[parent] = max(self.last[parent], self.last[number])
+
+    def link_share(self, number: int) -> float:
+        total = self.size[number]
+        return min(1.0, self.links[number] / total) if total else 0.0
+
+    def contains(self, node: Any, other: Any) -> bool:
+        """Whether ``other`` is ``node`` or inside it (both in the body)."""
+        first, inner = self.number.get(node.mem_id), self.number.get(other.mem_id)
+        if first is None or inner is None:
+            return False
+        return first <= inner <= self.last[first]
+
+    def paragraphs(self) -> list[tuple[int, int, float]]:
+        """The blocks of prose, in document order: (number, characters, score)."""
+        found = []
+        for number, tag in enumerate(self.tags):
+            if tag not in _BLOCKS and tag not in _CELLS:
+                continue
+            if tag in ("body", "table", "tbody", "thead", "tr", "ul", "ol", "dl"):
+                continue
+            size = self.own[number]
+            if size < MIN_PARAGRAPH or self.link_share(number) > 0.5:
+                continue
+            score = 1 + self.own_marks[number] + min(size // 100, 3)
+            found.append((number, size, float(score)))
+        return found
 
 
-def _link_share(node: Any) -> float:
-    total = _size(node.text(deep=True))
-    if not total:
-        return 0.0
-    links = sum(_size(link.text(deep=True)) for link in node.css("a"))
-    return min(1.0, links / total)
-
-
-def _main(body: Any) -> Any | None:
-    paragraphs = _paragraphs(body)
+def _main(index: _Index) -> Any | None:
+    paragraphs = index.paragraphs()
     if not paragraphs:
         return None
     scores: dict[int, list[Any]] = {}
-    for node, _, score in paragraphs:
-        if any(child.tag == "br" for child in node.iter()):
+    held = [0] * len(index.nodes)  # characters of the paragraphs inside each element
+    for number, size, score in paragraphs:
+        held[number] = size
+        if index.breaks[number]:
             # text set with <br> in one block: the block is the article as well as a paragraph
-            scores.setdefault(node.mem_id, [node, 0.0])[1] += score
-        ancestor = node.parent
+            scores.setdefault(number, [number, 0.0])[1] += score
+        ancestor = index.parent[number]
         for level in range(3):
-            if ancestor is None or ancestor.tag == "html":
+            if ancestor < 0:
                 break
-            entry = scores.setdefault(ancestor.mem_id, [ancestor, 0.0])
+            entry = scores.setdefault(ancestor, [ancestor, 0.0])
             entry[1] += score / (1 if level == 0 else 2 * level)
-            ancestor = ancestor.parent
+            ancestor = index.parent[ancestor]
+    for number in range(len(held) - 1, 0, -1):
+        held[index.parent[number]] += held[number]
     best, _ = max(
-        ((node, score * (1 - _link_share(node))) for node, score in scores.values()),
+        ((number, score * (1 - index.link_share(number))) for number, score in scores.values()),
         key=lambda pair: pair[1],
     )
-    total = sum(size for _, size, _ in paragraphs)
-
-    def held(node: Any) -> int:
-        return sum(size for paragraph, size, _ in paragraphs if _contains(node, paragraph))
-
+    total = held[0]
     # widen to the block around while it holds markedly more of the page's prose
-    inside = held(best)
-    while inside < 0.8 * total and best.parent is not None and best.tag != "body":
-        wider = held(best.parent)
-        if wider < inside * 1.2 or _link_share(best.parent) > 0.5:
+    inside = held[best]
+    while inside < 0.8 * total and index.parent[best] >= 0:
+        parent = index.parent[best]
+        wider = held[parent]
+        if wider < inside * 1.2 or index.link_share(parent) > 0.5:
             break
-        best, inside = best.parent, wider
-    return best
-
-
-def _contains(node: Any, other: Any) -> bool:
-    while other is not None:
-        if other.mem_id == node.mem_id:
-            return True
-        other = other.parent
-    return False
+        best, inside = parent, wider
+    return index.nodes[best]
 
 
 class _Writer:
@@ -228,7 +326,10 @@ class _Writer:
             self.lines.append((line, self.links))
         self.parts, self.links = [], 0
 
-    def walk(self, node: Any, in_link: bool = False) -> None:
+    # walk and row are generators that yield the walks of what they hold (run_nested runs
+    # them in order, without recursion): a page nested thousands of levels deep reads as any.
+
+    def walk(self, node: Any, in_link: bool = False) -> Walk:
         for child in node.iter(include_text=True):
             tag = child.tag
             if tag == "-text":
@@ -240,27 +341,27 @@ class _Writer:
                 self.newline()
             elif tag == "tr":
                 self.newline()
-                self.row(child)
+                yield self.row(child)
             elif tag in _BLOCKS:
                 self.newline()
-                self.walk(child, in_link)
+                yield self.walk(child, in_link)
                 self.newline()
             elif tag in _CELLS:
                 self.parts.append("\t")
-                self.walk(child, in_link)
+                yield self.walk(child, in_link)
             elif tag == "a":
-                self.walk(child, True)
+                yield self.walk(child, True)
             elif not tag.startswith("-"):
-                self.walk(child, in_link)
+                yield self.walk(child, in_link)
 
-    def row(self, node: Any) -> None:
+    def row(self, node: Any) -> Walk:
         cells = []
         links = 0
         for cell in node.iter():
             if cell.tag not in _CELLS:
                 continue
             inner = _Writer()
-            inner.walk(cell)
+            yield inner.walk(cell)
             inner.newline()
             cells.append(" ".join(line for line, _ in inner.lines))
             links += sum(count for _, count in inner.lines)
@@ -270,7 +371,7 @@ class _Writer:
 
 def _lines(main: Any) -> list[str]:
     writer = _Writer()
-    writer.walk(main)
+    run_nested(writer.walk(main))
     writer.newline()
     lines = []
     for line, links in writer.lines:
@@ -283,21 +384,21 @@ def _lines(main: Any) -> list[str]:
     return lines
 
 
-def _title(tree: Any, main: Any) -> str:
+def _title(tree: Any, main: Any, index: _Index) -> str:
     """The page's title when it stands outside the main content: its ``<h1>``, else the
     nearest element before the main content whose class or id says title, else ``<title>``
     up to the site's name (``…_河北省人民政府网``)."""
     for heading in tree.css("h1"):
-        if not _contains(main, heading):
+        if not index.contains(main, heading):
             return _plain(heading.text(deep=True))
     nearest = ""
-    for node in tree.body.traverse():
-        if node.mem_id == main.mem_id:
-            break
-        names = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
-        if "title" in names.lower() and node.tag != "a" and not _contains(main, node):
+    for number in range(index.number[main.mem_id]):  # before the main content, not inside it
+        node = index.nodes[number]
+        attributes = node.attributes
+        names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
+        if "title" in names.lower() and node.tag != "a" and index.size[number] <= 80:
             text = _plain(node.text(deep=True))
-            if 4 <= len(text) <= 80 and _link_share(node) < 0.5:
+            if 4 <= len(text) <= 80 and index.link_share(number) < 0.5:
                 nearest = text
     if nearest:
         return nearest

@@ -812,3 +812,43 @@ def test_line_ends_never_change_a_corpus(
         tables.append([tuple(row[column] for column in kept) for row in rows])
     assert tables[1] == tables[0]
     assert sum(row[3] == "met" for row in tables[0]) >= 4
+
+
+# -- file names that are not UTF-8 ------------------------------------------------------------
+
+
+@pytest.fixture
+def gbk_named(tmp_path: Path) -> Path:
+    """A folder holding one report whose file name is GBK bytes (as unzip leaves them)."""
+    folder = tmp_path / "gbk"
+    folder.mkdir()
+    name = os.fsencode(folder) + b"/" + "江苏2025报告.txt".encode("gbk")
+    try:
+        with open(name, "wb") as handle:
+            handle.write(work_report("江苏", 2025, "5.8").encode("utf-8"))
+    except (OSError, UnicodeError):
+        pytest.skip("this file system takes UTF-8 names only")
+    return folder
+
+
+@pytest.mark.parametrize("format", ["text", "html", "md", "json", "csv"])
+@pytest.mark.parametrize("corpus", [False, True], ids=["file", "corpus"])
+def test_a_file_name_that_is_not_utf8_is_audited(
+    capsys: pytest.CaptureFixture[str], gbk_named: Path, format: str, corpus: bool
+) -> None:
+    given = [str(gbk_named), "-j", "1"] if corpus else [str(next(gbk_named.iterdir()))]
+    status, out, err = run(capsys, "audit", *given, "--as-of", "2026-12-31", "-f", format)
+    assert status == 0, err
+    shown = "\\xbd\\xad\\xcb\\xd52025\\xb1\\xa8\\xb8\\xe6"  # 江苏2025报告 in GBK
+    assert shown in out.replace("\\\\", "\\")  # JSON writes the backslash twice
+    out.encode("utf-8")
+
+
+@pytest.mark.parametrize("command", ["extract", "text"])
+def test_a_file_name_that_is_not_utf8_is_read(
+    capsys: pytest.CaptureFixture[str], gbk_named: Path, command: str
+) -> None:
+    status, out, err = run(capsys, command, str(next(gbk_named.iterdir())))
+    assert status == 0, err
+    (out + err).encode("utf-8")
+    assert "\\xbd\\xad\\xcb\\xd52025" in (err if command == "text" else out.replace("\\\\", "\\"))

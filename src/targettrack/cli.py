@@ -19,7 +19,6 @@ import datetime as dt
 import errno
 import io
 import os
-import re
 import shutil
 import signal
 import stat
@@ -31,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from ._errors import DataError, TargetTrackError
+from ._text import file_name
 from .dataset import Dataset, Document, load_document
 from .match import Audit, SourceDocument, audit
 from .model import Goal, Outcome, Unplaced
@@ -237,15 +237,6 @@ def _warn(notices: Any) -> None:
         _warning(str(notice))
 
 
-#: A lone surrogate: what Python makes of a byte of a file name that is not UTF-8.
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _byte(found: re.Match[str]) -> str:
-    code = ord(found.group())
-    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
-
-
 def _shown(text: str) -> str:
     """``text`` for the terminal, on one line: its control characters (a line break, ESC, a
     carriage return, a right-to-left override) as the text report shows them (``\\n``,
@@ -253,7 +244,7 @@ def _shown(text: str) -> str:
     name can neither forge a line nor drive the terminal (docs/input.md)."""
     from .report.render import _safe
 
-    return _safe(_SURROGATE.sub(_byte, text))
+    return _safe(file_name(text))
 
 
 def _warning(text: str) -> None:
@@ -1164,7 +1155,14 @@ def _run_extract(args: argparse.Namespace) -> int:
             )
             _warn(read.notices)
             document = read.document
-            documents.append({**document.to_dict(), "identity": identity_to_dict(read.identity)})
+            # the name the statements cite (a byte of a name that is not UTF-8 as \xba)
+            documents.append(
+                {
+                    **document.to_dict(),
+                    "doc": read.name,
+                    "identity": identity_to_dict(read.identity),
+                }
+            )
             for statement in read.statements:
                 item = statement.to_dict()
                 if document.pages:

@@ -45,7 +45,7 @@ import attrs
 
 from ._errors import DataError
 from ._files import line_of, load_yaml
-from ._text import shorten
+from ._text import file_name, shorten
 from .catalog import Catalog, catalog_files, default_catalog
 from .extract.formats import READERS
 from .extract.identity import Identity, overridden
@@ -151,7 +151,9 @@ def find_documents(paths: Iterable[str | Path]) -> list[DocumentEntry]:
                         f"a link to {target}, outside the folder {path}: not read (a folder's "
                         "documents are the files inside it; give that file itself instead)",
                     )
-            entries.extend(DocumentEntry(str(p), p.relative_to(path).as_posix()) for p in found)
+            entries.extend(
+                DocumentEntry(str(p), file_name(p.relative_to(path).as_posix())) for p in found
+            )
         elif path.exists():
             if not accepts(path):
                 raise DataError(
@@ -160,7 +162,7 @@ def find_documents(paths: Iterable[str | Path]) -> list[DocumentEntry]:
                     f"expected a raw document ({', '.join(DOCUMENT_SUFFIXES)}) in a corpus, "
                     f"got a {path.suffix or 'suffix-less'} file",
                 )
-            entries.append(DocumentEntry(str(path), path.name))
+            entries.append(DocumentEntry(str(path), file_name(path.name)))
         else:
             raise DataError(str(path), None, "no such file or folder")
     _check_names(entries)

@@ -652,6 +652,13 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     for process in processes:
         with contextlib.suppress(OSError, ValueError, AssertionError):
             process.join(5)
+    # the pool's own thread ends once it sees its workers gone; waited for here, so that it is
+    # not closing its wake-up pipe while the interpreter's exit writes to it (a traceback
+    # "Bad file descriptor" in concurrent.futures at exit, Python 3.11)
+    manager: Any = getattr(pool, "_executor_manager_thread", None)
+    if manager is not None and manager is not threading.current_thread():
+        with contextlib.suppress(RuntimeError):
+            manager.join(5)
 
 
 #: How often a worker process looks whether its parent is still there, in seconds.

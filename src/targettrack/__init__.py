@@ -6,6 +6,7 @@
 """
 
 from ._errors import (
+    ArgumentError,
     DataError,
     PeriodError,
     ReaderMissing,
@@ -66,6 +67,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Amount",
+    "ArgumentError",
     "Audit",
     "Bound",
     "Catalog",

@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from ._checks import check_paths
 from ._errors import DataError, UnitError, ValidationError
 from ._files import line_of, load_yaml
 from ._text import MAGNITUDES
@@ -271,8 +272,8 @@ class Catalog:
         """Load catalog YAML files (each a list of metric records)."""
         metrics: list[Metric] = []
         seen: dict[str, str] = {}
-        for path in paths:
-            metrics.extend(_load_file(Path(path), seen))
+        for path in check_paths("paths", paths):
+            metrics.extend(_load_file(path, seen))
         return cls(metrics)
 
     def __contains__(self, metric_id: object) -> bool:

@@ -43,6 +43,15 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ._checks import (
+    check,
+    check_date,
+    check_items,
+    check_jobs,
+    check_path,
+    check_paths,
+    check_year,
+)
 from ._errors import DataError
 from ._files import line_of, load_yaml
 from ._text import file_name, shorten
@@ -129,8 +138,7 @@ def find_documents(paths: Iterable[str | Path]) -> list[DocumentEntry]:
     raw document and two documents with the same name.
     """
     entries: list[DocumentEntry] = []
-    for given in paths:
-        path = Path(given)
+    for path in check_paths("paths", paths):
         if path.is_dir():
             found = sorted(
                 (p for p in path.rglob("*") if _visible(p, path) and p.is_file() and accepts(p)),
@@ -174,8 +182,8 @@ def corpus_entries(
 ) -> list[DocumentEntry]:
     """The documents of a manifest (:func:`load_manifest`), then those of ``paths``
     (:func:`find_documents`); each name once."""
-    entries = [] if manifest is None else load_manifest(manifest)
-    paths = list(paths)
+    paths = check_paths("paths", paths)
+    entries = [] if manifest is None else load_manifest(check_path("manifest", manifest))
     if paths:
         entries.extend(find_documents(paths))
     _check_names(entries)
@@ -556,6 +564,12 @@ def _read_aside(
     )
 
 
+def _check_options(jobs: Any, region: Any, year: Any) -> None:
+    check_jobs("jobs", jobs)
+    check("region", region, (str, type(None)), "a government's name (str) or None")
+    check_year("year", year)
+
+
 def _cores() -> int:
     try:
         return len(os.sched_getaffinity(0))
@@ -578,7 +592,9 @@ def read_corpus(
     of ``client`` (a :class:`distributed.Client`). ``progress`` is called with each document
     as it is read (in the order they finish). The results are the same either way.
     """
-    extra = tuple(str(f) for f in catalog_extra)
+    entries = check_items("entries", entries, DocumentEntry, "DocumentEntry (corpus_entries)")
+    _check_options(jobs, region, year)
+    extra = tuple(str(f) for f in check_paths("catalog_extra", catalog_extra))
     work = [(entry, region, year, extra) for entry in entries]
     return _ordered_map(_read_one, work, jobs=jobs, client=client, progress=progress)
 
@@ -595,9 +611,7 @@ def _ordered_map(
     pool, or on a Dask cluster."""
     if client is not None:
         return _on_dask(client, function, work, progress)
-    jobs = _cores() if jobs is None else jobs
-    if jobs < 1:
-        raise ValueError(f"jobs: expected a number of processes >= 1, got {jobs}")
+    jobs = check_jobs("jobs", jobs) or _cores()
     if jobs == 1 or len(work) < 2:
         return _here(function, work, progress)
     # never more processes than cores or than pieces of work: -j 100000 forked one
@@ -756,6 +770,7 @@ def pair_documents(
     reason: a document whose government or year is not known, a plan that no later document
     reviews, a review of no earlier plan, and a copy of an earlier document (the same text,
     government and year: it is counted once, as the first)."""
+    documents = check_items("documents", documents, CorpusDocument, "CorpusDocument")
     pairs: list[Pair] = []
     unpaired: list[Unpaired] = []
     groups: dict[str, list[CorpusDocument]] = {}
@@ -968,8 +983,10 @@ def audit_documents(
     ``catalog_extra``, which each worker reads); the result is the same. ``progress`` is
     called with the verdicts of each plan as it is judged.
     """
-    as_of = as_of or dt.date.today()
-    documents = tuple(documents)
+    documents = tuple(check_items("documents", documents, CorpusDocument, "CorpusDocument"))
+    as_of = check_date("as_of", as_of) or dt.date.today()
+    check("catalog", catalog, (Catalog, type(None)), "a Catalog or None")
+    check_jobs("jobs", jobs)
     pairs, unpaired = pair_documents(documents)
     reviews = {p.plan.name: p.reviews for p in pairs}
     copies = _copies(documents)
@@ -1019,7 +1036,9 @@ def audit_corpus(
 
     ``catalog_files``: catalog files of your own, read after the shipped ones.
     """
-    extra = tuple(str(f) for f in catalog_files)
+    as_of = check_date("as_of", as_of)
+    _check_options(jobs, region, year)
+    extra = tuple(str(f) for f in check_paths("catalog_files", catalog_files))
     documents = read_corpus(
         corpus_entries(paths, manifest),
         jobs=jobs,
@@ -1049,8 +1068,10 @@ def stream_corpus(
     with its reviews read back, in ``jobs`` processes; the verdicts come in the order of
     :func:`audit_documents` (the same verdicts), to be written as they come (CSV, JSON lines).
     The folder is removed when the ``with`` block ends."""
-    as_of = as_of or dt.date.today()
-    extra = tuple(str(f) for f in catalog_extra)
+    entries = check_items("entries", entries, DocumentEntry, "DocumentEntry (corpus_entries)")
+    as_of = check_date("as_of", as_of) or dt.date.today()
+    _check_options(jobs, region, year)
+    extra = tuple(str(f) for f in check_paths("catalog_extra", catalog_extra))
     with tempfile.TemporaryDirectory(prefix="targettrack-") as folder:
         work = [
             (entry, region, year, extra, os.path.join(folder, f"{index}.pickle"))

@@ -34,6 +34,7 @@ from typing import Any, NamedTuple
 
 import attrs
 
+from ._checks import check, check_date, check_items
 from ._errors import UnitError, ValidationError
 from .catalog import About, Catalog, Direction, Kind, Metric, convert_between, default_catalog
 from .dataset import Dataset
@@ -192,10 +193,13 @@ def audit(
     ``unplaced``: the statements read from the documents that could not become goals or
     outcomes; they are not judged, only carried into the report.
     """
+    goals = check_items("goals", goals, Goal, "goals (Goal)")
+    outcomes = check_items("outcomes", outcomes, Outcome, "outcomes (Outcome)")
+    as_of = check_date("as_of", as_of) or dt.date.today()
+    check("catalog", catalog, (Catalog, type(None)), "a Catalog or None")
+    documents = tuple(check_items("documents", documents, SourceDocument, "SourceDocument"))
+    unplaced = check_items("unplaced", unplaced, Unplaced, "unplaced statements (Unplaced)")
     catalog = catalog or default_catalog()
-    as_of = as_of or dt.date.today()
-    documents = tuple(documents)
-    goals, outcomes, unplaced = list(goals), list(outcomes), list(unplaced)
     dates = issue_dates(documents)
     later = {name for name, date in dates.items() if date is not None and date > as_of}
     left_out = tuple(d for d in documents if d.name in later)
@@ -1669,5 +1673,6 @@ def audit_dataset(
     dataset: Dataset, as_of: dt.date | None = None, *, catalog: Catalog | None = None
 ) -> Audit:
     """Audit every goal of a dataset against every outcome in it."""
+    check("dataset", dataset, Dataset, "a Dataset (tt.load_dataset)")
     documents = [SourceDocument(d.name, d.title, d.issued) for d in dataset.documents]
     return audit(dataset.goals, dataset.outcomes, as_of, catalog=catalog, documents=documents)

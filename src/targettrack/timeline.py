@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
+from ._checks import check, check_date, check_items
 from ._errors import ValidationError
 from .catalog import Catalog, default_catalog
 from .dataset import Dataset
@@ -159,8 +160,11 @@ def history(
     verdict before its own document was issued). Documents of unknown date are drawn on at
     every date, and make the verdicts citing them provisional (:func:`targettrack.audit`).
     """
-    goals, outcomes, documents = list(goals), list(outcomes), tuple(documents)
-    unplaced = list(unplaced)
+    goals = check_items("goals", goals, Goal, "goals (Goal)")
+    outcomes = check_items("outcomes", outcomes, Outcome, "outcomes (Outcome)")
+    documents = tuple(check_items("documents", documents, SourceDocument, "SourceDocument"))
+    unplaced = check_items("unplaced", unplaced, Unplaced, "unplaced statements (Unplaced)")
+    until = check_date("until", until)
     ids = [goal.id for goal in goals]
     if len(set(ids)) != len(ids):
         repeated = next(i for i in ids if ids.count(i) > 1)
@@ -182,6 +186,7 @@ def history_dataset(
     dataset: Dataset, *, catalog: Catalog | None = None, until: dt.date | None = None
 ) -> History:
     """The history of every goal of a dataset (:func:`history`)."""
+    check("dataset", dataset, Dataset, "a Dataset (tt.load_dataset)")
     documents = [SourceDocument(d.name, d.title, d.issued) for d in dataset.documents]
     return history(
         dataset.goals, dataset.outcomes, documents=documents, catalog=catalog, until=until

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import PurePosixPath
 from typing import Any
 
+from .._checks import check, check_items
 from ..catalog import Catalog, Kind, default_catalog
 from ..dataset import check_record
 from ..measure import measure_key, normalise
@@ -209,6 +210,8 @@ def to_records(
     span, so they are the same on every run. No statement is dropped: each is in exactly one
     list, the ones not placed as :class:`~targettrack.Unplaced` with the reason.
     """
+    statements = check_items("statements", statements, Statement, "statements (Statement)")
+    check("catalog", catalog, (Catalog, type(None)), "a Catalog or None")
     catalog = catalog or default_catalog()
     goals: list[Goal] = []
     outcomes: list[Outcome] = []

@@ -12,6 +12,7 @@ import contextlib
 import csv
 import io
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -228,8 +229,6 @@ RAW = "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]
 
 
 def assert_terminal_safe(text: str) -> None:
-    import re
-
     assert not re.search(RAW, text), repr(text)
     assert not any(line.startswith(("FAKE", "OVERWRITE")) for line in text.splitlines())
 
@@ -852,3 +851,32 @@ def test_a_file_name_that_is_not_utf8_is_read(
     assert status == 0, err
     (out + err).encode("utf-8")
     assert "\\xbd\\xad\\xcb\\xd52025" in (err if command == "text" else out.replace("\\\\", "\\"))
+
+
+# -- catalogs, gold files, empty folders, -o paths ---------------------------------------------
+
+METRIC = "- id: my_metric\n  zh: 测试指标\n  en: test\n  kind: level\n  unit: 亿元\n"
+
+
+@pytest.mark.parametrize(
+    ("field", "message"),
+    [
+        ("id: [1, 2]", "1: 'id' must be a text (got [1, 2])"),
+        ("aliases: 数字经济", "6: 'aliases' must be a list of texts (got '数字经济')"),
+        ("classifiers: [1]", "6: 'classifiers' must be a list of texts (got [1])"),
+        ("stock: [a]", "6: 'stock' must be a text (got ['a'])"),
+        ("unit: [亿元]", "5: 'unit' must be a unit (a text; '' for a plain number) (got ['亿元'])"),
+    ],
+)
+def test_a_catalog_field_of_the_wrong_type_is_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, field: str, message: str
+) -> None:
+    folder = write_pair(tmp_path / "c")
+    catalog = tmp_path / "mine.yaml"
+    key = field.split(":")[0]
+    own = re.search(f"{key}: .*", METRIC)
+    text = METRIC.replace(own.group(), field) if own else METRIC + f"  {field}\n"
+    catalog.write_text(text, encoding="utf-8")
+    status, _, err = run(capsys, "audit", str(folder / "plan.txt"), "--catalog", str(catalog))
+    assert status == 1
+    assert one_error_line(err) == f"DataError: {catalog}:{message}"

@@ -68,6 +68,13 @@ def _unit_text(instance: Metric, attribute: attrs.Attribute[str], value: str) ->
         raise ValidationError(attribute.name, "a unit targettrack knows", value) from error
 
 
+#: The fields of a metric record that are texts (not empty), texts or nothing, and lists of
+#: texts; the unit is a text that may be empty (a plain number).
+_TEXT_FIELDS = frozenset({"id", "zh", "en", "kind", "direction", "theme", "about"})
+_OPTIONAL_TEXT_FIELDS = frozenset({"recognition", "stock"})
+_LIST_FIELDS = frozenset({"classifiers", "aliases"})
+
+
 @attrs.frozen
 class Metric:
     """One measurable thing, such as ``little_giants_national`` (a stock of enterprises)."""
@@ -104,6 +111,19 @@ class Metric:
         for required in ("id", "zh", "en", "kind", "unit"):
             if required not in fields:
                 raise ValidationError(required, "present in every metric", None)
+        for name, value in fields.items():
+            # a list where a text is meant was an unhashable id; a text where a list is meant
+            # became a tuple of its characters, each an alias
+            if name in _TEXT_FIELDS and not (isinstance(value, str) and value.strip()):
+                raise ValidationError(name, "a text", value)
+            if name in _OPTIONAL_TEXT_FIELDS and not isinstance(value, str | None):
+                raise ValidationError(name, "a text", value)
+            if name == "unit" and not isinstance(value, str):
+                raise ValidationError(name, "a unit (a text; '' for a plain number)", value)
+            if name in _LIST_FIELDS and (
+                not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value)
+            ):
+                raise ValidationError(name, "a list of texts", value)
         try:
             return cls(**fields)
         except ValueError as error:
@@ -368,7 +388,9 @@ def _load_file(path: Path, seen: dict[str, str]) -> list[Metric]:
         try:
             metric = Metric.from_record(record)
         except (ValueError, TypeError) as error:
-            raise DataError(str(path), line, str(error)) from None
+            field = getattr(error, "field", None)
+            where = line_of(record, field) if field in record else line
+            raise DataError(str(path), where, str(error)) from None
         if metric.id in seen:
             raise DataError(
                 str(path), line, f"metric {metric.id!r} is already defined in {seen[metric.id]}"

@@ -880,3 +880,54 @@ def test_a_catalog_field_of_the_wrong_type_is_one_line(
     status, _, err = run(capsys, "audit", str(folder / "plan.txt"), "--catalog", str(catalog))
     assert status == 1
     assert one_error_line(err) == f"DataError: {catalog}:{message}"
+
+
+def test_an_empty_folder_with_jobs_is_named_as_empty(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    status, _, err = run(capsys, "audit", str(tmp_path), "-j", "2")
+    assert status == 1
+    assert one_error_line(err) == (
+        f"DataError: {tmp_path}: expected curated datasets (.yaml) or raw documents, found none"
+    )
+
+
+def test_o_in_a_missing_folder_is_refused_before_the_work(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = write_pair(tmp_path / "c")
+    read: list[object] = []
+    monkeypatch.setattr(cli, "load_inputs", lambda *a: read.append(a))
+    target = tmp_path / "missing" / "out.html"
+    status, _, err = run(capsys, "audit", str(folder / "plan.txt"), "-o", str(target))
+    assert (status, read) == (1, [])
+    assert one_error_line(err) == (
+        f"FileNotFoundError: {target}: no such folder to write the report in"
+    )
+
+
+@pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="needs Linux's /proc")
+def test_o_where_no_file_can_be_made_says_why(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = write_pair(tmp_path / "c")
+    status, _, err = run(capsys, "audit", str(folder / "plan.txt"), "-o", "/proc/self/mem")
+    assert status == 1
+    assert err.splitlines()[-1] == (
+        "FileNotFoundError: /proc/self/mem: No such file or directory (a temporary file for "
+        "the report cannot be made in /proc/self)"
+    )
+
+
+def test_a_gold_item_without_its_value_is_named(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = write_pair(tmp_path / "c")
+    gold = tmp_path / "plan.gold.yaml"
+    gold.write_text(
+        "document: plan.txt\nitems:\n- kind: goal\n  quote: 2025\n  start: 0\n  end: 4\n",
+        encoding="utf-8",
+    )
+    status, _, err = run(capsys, "evaluate", str(folder / "plan.txt"), "--gold", str(gold))
+    assert status == 1
+    assert one_error_line(err) == f"DataError: {gold}:3: a gold item needs 'value'"

@@ -403,6 +403,10 @@ def check_output(path: str | Path, inputs: Sequence[Path] = ()) -> None:
     try:
         status = os.lstat(target)
     except FileNotFoundError:
+        if not target.parent.is_dir():  # found now, not once the work is done
+            raise OSError(
+                errno.ENOENT, "no such folder to write the report in", str(target)
+            ) from None
         return
     if stat.S_ISLNK(status.st_mode):
         raise _refuse(target, "a symbolic link; -o writes a regular file, give its own path")
@@ -526,8 +530,12 @@ def _atomic(path: str | Path, *, inputs: Sequence[Path] = ()) -> Iterator[TextIO
             handle, temporary = tempfile.mkstemp(
                 prefix=f".{target.name}.", suffix=".tmp", dir=directory
             )
-        except OSError as error:
-            raise OSError(error.errno, error.strerror, str(target)) from None
+        except OSError as error:  # the report is written next to its path, then renamed
+            raise OSError(
+                error.errno,
+                f"{error.strerror} (a temporary file for the report cannot be made in {directory})",
+                str(target),
+            ) from None
         try:
             with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
                 yield stream
@@ -642,6 +650,12 @@ def _run_audit(args: argparse.Namespace) -> int:
             "--format jsonl: JSON lines are written for a corpus (a folder of raw documents "
             "or --manifest); use --format json"
         )
+    for name in args.files:  # a folder with nothing to read: say so, whatever the options
+        folder = Path(name)
+        if folder.is_dir() and not any(folder.glob("*.yaml")) and not any(folder.glob("*.yml")):
+            raise DataError(
+                name, None, "expected curated datasets (.yaml) or raw documents, found none"
+            )
     for option, given in (("--scheduler", args.scheduler), ("--jobs", args.jobs)):
         if given is not None:  # it would change nothing: say so rather than ignore it
             raise ValueError(

@@ -177,7 +177,9 @@ def _item(file: Path, doc: str, record: Any, text: str | None) -> GoldItem:
             metric=record.get("metric"),
         )
         Amount(item.value, item.unit)
-    except (KeyError, TypeError, ValueError) as error:
+    except KeyError as error:  # a field every gold item has
+        raise DataError(str(file), line, f"a gold item needs {error.args[0]!r}") from None
+    except (TypeError, ValueError) as error:
         raise DataError(str(file), line, f"malformed gold item: {error}") from None
     if item.kind not in ("goal", "outcome"):
         raise DataError(str(file), line, f"kind must be goal or outcome (got {item.kind!r})")

@@ -901,9 +901,7 @@ def test_o_in_a_missing_folder_is_refused_before_the_work(
     target = tmp_path / "missing" / "out.html"
     status, _, err = run(capsys, "audit", str(folder / "plan.txt"), "-o", str(target))
     assert (status, read) == (1, [])
-    assert one_error_line(err) == (
-        f"FileNotFoundError: {target}: no such folder to write the report in"
-    )
+    assert one_error_line(err) == (f"FileNotFoundError: {target}: No such file or directory")
 
 
 @pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="needs Linux's /proc")

@@ -404,9 +404,7 @@ def check_output(path: str | Path, inputs: Sequence[Path] = ()) -> None:
         status = os.lstat(target)
     except FileNotFoundError:
         if not target.parent.is_dir():  # found now, not once the work is done
-            raise OSError(
-                errno.ENOENT, "no such folder to write the report in", str(target)
-            ) from None
+            raise OSError(errno.ENOENT, os.strerror(errno.ENOENT), str(target)) from None
         return
     if stat.S_ISLNK(status.st_mode):
         raise _refuse(target, "a symbolic link; -o writes a regular file, give its own path")

@@ -929,3 +929,20 @@ def test_a_gold_item_without_its_value_is_named(
     status, _, err = run(capsys, "evaluate", str(folder / "plan.txt"), "--gold", str(gold))
     assert status == 1
     assert one_error_line(err) == f"DataError: {gold}:3: a gold item needs 'value'"
+
+
+def test_a_report_written_into_its_corpus_folder_is_named(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = write_pair(tmp_path / "c")
+    output = folder / "report.txt"
+    status, _, err = run(capsys, "audit", str(folder), "-j", "1", "-o", str(output))
+    assert status == 0, err
+    assert (
+        f"warning: {output}: written inside the corpus folder {folder}, it will be read as one "
+        "of its documents by the next audit of the folder"
+    ) in err
+    output.unlink()
+    status, _, err = run(capsys, "audit", str(folder), "-j", "1", "-o", str(folder / "r.csv"))
+    assert status == 0, err
+    assert "written inside" not in err  # a CSV file is no document

@@ -692,13 +692,24 @@ def _run_audit(args: argparse.Namespace) -> int:
 
 def _run_corpus_audit(args: argparse.Namespace) -> int:
     """A corpus: read every document (in processes or on a Dask cluster), pair, judge, report."""
-    from .corpus import audit_documents, corpus_entries, read_corpus
+    from .corpus import accepts, audit_documents, corpus_entries, read_corpus
 
     as_of = dt.date.today() if args.as_of is None else parse_date(args.as_of)
     options = _Options(args)
     format = _format(args)
     if args.output is not None:  # before any work; checked again when it is written
         check_output(args.output, _given(args))
+        output = Path(args.output).resolve()
+        for name in args.files:
+            if (
+                accepts(output)
+                and Path(name).is_dir()
+                and output.is_relative_to(Path(name).resolve())
+            ):
+                _warning(
+                    f"{args.output}: written inside the corpus folder {name}, it will be read "
+                    "as one of its documents by the next audit of the folder"
+                )
     entries = corpus_entries(args.files, args.manifest)
     if format in ("csv", "jsonl") and args.scheduler is None:
         return _stream_corpus(args, format, entries, as_of, options)

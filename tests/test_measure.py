@@ -144,3 +144,26 @@ def test_an_action_named_without_an_addition_stays_its_own_measure(one: str, oth
 def test_words_of_manner_do_not_change_the_measure() -> None:
     catalog = tt.default_catalog()
     assert measure_key("精细化治理背街小巷", catalog) == measure_key("治理背街小巷", catalog)
+
+
+@pytest.mark.parametrize(
+    ("claim", "goal"),
+    [
+        ("12类45件民生实事全面完成", "优化安排12类45件民生实事"),
+        ("年度10件惠民实事圆满办结", "继续办好10件惠民实事"),
+        ("20项民生实事全面完成", "办好20件民生实事"),
+    ],
+)
+def test_a_counted_programme_said_to_be_completed_is_its_count(claim: str, goal: str) -> None:
+    [done] = tt.extract_statements(
+        f"2026年某某省政府工作报告\n各位代表:\n一、2025年工作回顾\n{claim}。\n"
+    )
+    [planned] = tt.extract_statements(
+        f"2025年某某省政府工作报告\n各位代表:\n二、2025年主要目标\n{goal}。\n"
+    )
+    assert normalise(done.metric_text) == normalise(planned.metric_text)
+    assert done.value.value == planned.value.value
+
+
+def test_a_programme_mostly_done_is_not_completed() -> None:
+    assert normalise("民生实事基本完成") != normalise("民生实事")

@@ -133,14 +133,18 @@ def test_the_reports_record_reader_encoding_and_hash(capsys: pytest.CaptureFixtu
     status, text, _ = run(capsys, *args)
     assert status == 0
     lines = text.splitlines()
-    assert lines[2] == f"  {plan.name}: read as pdf, 8 pages, sha256 {plan_hash}"
-    assert lines[3] == f"  {review.name}: read as html, gb18030, sha256 {review_hash}"
+    assert f"  {plan.name}: read as pdf, 8 pages, sha256 {plan_hash}" in lines
+    assert f"  {review.name}: read as html, gb18030, sha256 {review_hash}" in lines
+    # and who wrote each, with the span every decision rests on
+    after = lines[lines.index(f"  {plan.name}: read as pdf, 8 pages, sha256 {plan_hash}") + 1]
+    assert re.fullmatch(r"    government 河北 from the congress 河北省 \[\d+:\d+\]", after)
     status, markdown, _ = run(capsys, *args, "-f", "md")
-    assert f"| pdf, 8 pages | {plan_hash} |" in markdown
-    assert f"| html, gb18030 | {review_hash} |" in markdown
+    assert f"| pdf, 8 pages | {plan_hash} | government 河北 from the congress" in markdown
+    assert f"| html, gb18030 | {review_hash} | government 河北 from the congress" in markdown
     assert re.search(rf"— {plan.name} p\. \d+ \\\[\d+:\d+\\\]", markdown)
     status, page, _ = run(capsys, *args, "-f", "html")
     assert plan_hash in page and review_hash in page
+    assert "year 2026 from the date line" in page
     assert re.search(rf"{plan.name} p\. \d+ \[\d+:\d+\]", page)
     status, csv, _ = run(capsys, *args, "-f", "csv")
     table = pd.read_csv(io.StringIO(csv), keep_default_na=False, na_values=[""])

@@ -175,26 +175,37 @@ def handmade() -> bytes:
                 x, text = x + SIZE * (len(text) - 1), "】"
             shows.append(f"BT /F1 {SIZE} Tf {x} {y} Td {cjk(text)} Tj ET")
         shows.append(f"BT /F1 9 Tf 284 40 Td {cjk(f'— {number} —')} Tj ET")
-        pages.append(" ".join(shows).encode("ascii"))
+        pages.append(" ".join(shows))
+    return pdf_of(pages)
+
+
+def pdf_of(pages: list[str]) -> bytes:
+    """A PDF of A4 pages with these content streams: ``/F1`` is STSong-Light set horizontally,
+    ``/F2`` the same set vertically, neither embedded; a text string is UTF-16 (``cjk``)."""
+    font = (
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-%s"
+        b" /DescendantFonts [5 0 R] >>"
+    )
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [%s] /Count %d >>"
-        % (b" ".join(b"%d 0 R" % (6 + 2 * i) for i in range(len(pages))), len(pages)),
-        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H"
-        b" /DescendantFonts [4 0 R] >>",
+        % (b" ".join(b"%d 0 R" % (7 + 2 * i) for i in range(len(pages))), len(pages)),
+        font % b"H",
+        font % b"V",
         b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo"
-        b" << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 5 0 R"
+        b" << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 6 0 R"
         b" /DW 1000 >>",
         b"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6"
         b" /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120"
         b" /CapHeight 880 /StemV 93 >>",
     ]
     for content in pages:
+        stream = content.encode("ascii")
         objects.append(
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]"
-            b" /Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (len(objects) + 2)
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources"
+            b" << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents %d 0 R >>" % (len(objects) + 2)
         )
-        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
+        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, 1):
@@ -210,6 +221,29 @@ def handmade() -> bytes:
     return bytes(out)
 
 
+#: A page whose lines are set otherwise: a character per text object (as Chromium and some
+#: office suites set text), the same turned a quarter up the margin, and two columns of
+#: vertical writing (a text object each), right to left; and what the page reads as (the
+#: columns in the order PDFium gives them).
+SETTINGS = (
+    " ".join(
+        [
+            *(
+                f"BT /F1 11 Tf {72 + 11 * i} 700 Td {cjk(char)} Tj ET"
+                for i, char in enumerate("经济运行总体平稳、稳中有进。")
+            ),
+            *(
+                f"q 0 1 -1 0 40 {300 + 11 * i} cm BT /F1 11 Tf 0 0 Td {cjk(char)} Tj ET Q"
+                for i, char in enumerate("内部资料注意保存")
+            ),
+            f"BT /F2 11 Tf 500 600 Td {cjk('过去一年全省上下')} Tj ET",
+            f"BT /F2 11 Tf 481 600 Td {cjk('坚持稳中求进。')} Tj ET",
+        ]
+    ),
+    ["经济运行总体平稳、稳中有进。", "内部资料注意保存", "坚持稳中求进。", "过去一年全省上下"],
+)
+
+
 # -- the tests --------------------------------------------------------------------------------
 
 
@@ -221,13 +255,20 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def without_fonts(made: Path) -> dict[str, dict[str, Any]]:
-    paths = [DOCUMENTS / f"{PLAN}.pdf", DOCUMENTS / f"{REVIEW}.pdf", made]
+def settings(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("fonts") / "settings.pdf"
+    path.write_bytes(pdf_of([SETTINGS[0]]))
+    return path
+
+
+@pytest.fixture(scope="module")
+def without_fonts(made: Path, settings: Path) -> dict[str, dict[str, Any]]:
+    paths = [DOCUMENTS / f"{PLAN}.pdf", DOCUMENTS / f"{REVIEW}.pdf", made, settings]
     return {path.name: read for path, read in zip(paths, read_without_fonts(*paths), strict=True)}
 
 
-def test_the_pdfs_name_a_cjk_font_they_do_not_embed(made: Path) -> None:
-    for path in (DOCUMENTS / f"{PLAN}.pdf", DOCUMENTS / f"{REVIEW}.pdf", made):
+def test_the_pdfs_name_a_cjk_font_they_do_not_embed(made: Path, settings: Path) -> None:
+    for path in (DOCUMENTS / f"{PLAN}.pdf", DOCUMENTS / f"{REVIEW}.pdf", made, settings):
         assert fonts(path) == {("STSong-Light", False)}, path
 
 
@@ -268,3 +309,16 @@ def test_a_character_alone_in_its_text_object_is_kept_with_and_without_fonts(
         assert read["text"].split("\n") == TEXT
         assert read["pages"] == [0, read["text"].index("。\n【")]
     assert same(bare["lines"], here["lines"])
+
+
+def test_lines_set_a_character_per_object_turned_or_vertical_read_as_lines(
+    settings: Path, without_fonts: dict[str, dict[str, Any]]
+) -> None:
+    here = reading(str(settings))
+    bare = without_fonts["settings.pdf"]
+    for read in (here, bare):
+        assert read["text"].split("\n") == SETTINGS[1]
+    assert same(bare["lines"], here["lines"])
+    # PDFium's own text of the page, without fonts, has none of it: every text object has
+    # a box of no width (upright, a character each; turned; set down a column)
+    assert not bare["plain"][0].strip()

@@ -55,10 +55,16 @@ def test_the_csv_equals_the_frame(frame: pd.DataFrame) -> None:
             "span",
             "baseline",
             "provisional_why",
+            "differing",
             "pace_status",
             "pace_path",
             "pace_baseline_period",
             "pace_observed_period",
+            "decision",
+            "decided_by",
+            "decided_on",
+            "decision_note",
+            "machine_status",
         ):
             left = [v or None for v in left]
             right = [v or None for v in right]

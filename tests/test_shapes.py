@@ -24,6 +24,7 @@ from targettrack.testing import (
     indented,
     line_separators,
     with_chrome,
+    with_glossary,
     without_header,
 )
 
@@ -38,6 +39,7 @@ SHAPES: dict[str, Callable[[str], str]] = {
     "cr only": cr_only,
     "line separators": line_separators,
     "indented": indented,
+    "glossary": with_glossary,
 }
 
 
@@ -54,10 +56,35 @@ def _verdicts(tmp: Path, plan: str, review: str) -> list[tuple[str, str, str, fl
     )
 
 
-def _pair(name: str) -> tuple[str, str]:
+#: every plan→review pair of the corpus: its government's file name and the two years
+PAIRS = {
+    **{
+        name: (name, 2025, 2026)
+        for name in [
+            "beijing",
+            "chongqing",
+            "gansu",
+            "guangxi",
+            "hebei",
+            "hubei",
+            "jiangsu",
+            "jilin",
+            "shaanxi",
+            "shandong",
+            "shanxi",
+            "yunnan",
+        ]
+    },
+    "national": ("national", 2022, 2023),
+    "national_5yr": ("national", 2011, 2016),
+}
+
+
+def _pair(pair: str) -> tuple[str, str]:
+    name, plan, review = PAIRS[pair]
     return tuple(  # type: ignore[return-value]
         (CORPUS / f"{name}_{year}_gov_work_report.txt").read_text(encoding="utf-8")
-        for year in (2025, 2026)
+        for year in (plan, review)
     )
 
 
@@ -71,12 +98,13 @@ def test_identity_is_told_on_every_shape_of_a_report(report: Path, shape: str) -
     assert again.year == told.year is not None
 
 
-@pytest.mark.parametrize("shape", SHAPES)
-def test_a_pairs_audit_is_the_same_in_every_shape(shape: str, tmp_path: Path) -> None:
-    plan, review = _pair("hebei")
+@pytest.mark.parametrize("pair", PAIRS)
+def test_every_pairs_audit_is_the_same_in_every_shape(pair: str, tmp_path: Path) -> None:
+    plan, review = _pair(pair)
     expected = _verdicts(tmp_path, plan, review)
-    assert sum(status != "unreported" for _, status, _, _ in expected) >= 4
-    assert _verdicts(tmp_path, SHAPES[shape](plan), SHAPES[shape](review)) == expected
+    assert len(expected) >= 10
+    for shape, reshape in SHAPES.items():
+        assert _verdicts(tmp_path, reshape(plan), reshape(review)) == expected, shape
 
 
 @settings(max_examples=4, deadline=None)

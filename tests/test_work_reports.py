@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 import targettrack as tt
@@ -141,3 +143,64 @@ def test_any_five_year_plan_names_its_years_not_only_the_thirteenth_and_fourteen
     ]
     (statement,) = tt.extract_statements("“十五五”时期年均增长5.5%。", region="江苏", year=2028)
     assert str(statement.period) == "2026—2030年"  # the cue's years, not the context's
+
+
+def test_parts_titled_on_lines_of_their_own_without_numbers_are_parts() -> None:
+    # a review, the next plan's targets and the year's work, each titled without 一、二、三、
+    text = (
+        "2026年某某省政府工作报告\n各位代表：\n现在，我代表省人民政府向大会报告工作。\n"
+        "“十四五”时期工作回顾\n五年来，全省地区生产总值年均增长5.6%。\n"
+        "刚刚过去的2025年，地区生产总值增长5.8%。\n"
+        "“十五五”时期的主要目标任务\n城镇调查失业率控制在5.5%左右。\n"
+        "2026年重点工作\n今年地区生产总值增长5%左右。\n"
+    )
+    assert rows(text) == [
+        ("outcome", "某某", "2021—2025年", "5.6%"),
+        ("outcome", "某某", "2025年", "5.8%"),
+        ("goal", "某某", "2030年", "5.5%"),
+        ("goal", "某某", "2026年", "5%"),
+    ]
+
+
+def test_a_paragraph_opening_on_the_address_then_the_year_is_that_years() -> None:
+    text = (
+        "2026年某某省政府工作报告\n各位代表：\n现在，我代表省人民政府向大会报告工作。\n"
+        "一、“十四五”时期和2025年工作回顾\n五年来，全省地区生产总值年均增长5.6%。\n"
+        "各位代表！刚刚过去的2025年，是不平凡的一年。完成地区生产总值32765亿元、增长4.1%。\n"
+    )
+    assert rows(text) == [
+        ("outcome", "某某", "2021—2025年", "5.6%"),
+        ("outcome", "某某", "2025年", "32765亿元"),
+        ("outcome", "某某", "2025年", "4.1%"),
+    ]
+
+
+def test_five_year_targets_are_goals_of_the_period_answered_by_its_review() -> None:
+    plan = (
+        "各位代表：\n现在，我代表国务院，向大会作政府工作报告。\n"
+        "一、“十一五”时期国民经济和社会发展的回顾\n五年来，国内生产总值年均增长11.2%。\n"
+        "二、“十二五”时期的主要目标和任务\n今后五年，经济增长预期目标是在提高质量和效益的基础上年均增长7%。"
+        "五年城镇新增就业4500万人。\n"
+    )
+    review = (
+        "各位代表：\n现在，我代表国务院，向大会报告政府工作。\n一、2015年工作回顾\n"
+        "过去五年，国内生产总值年均增长7.8%，城镇新增就业人数超过6400万人。\n"
+    )
+    goals = [s for s in tt.extract_statements(plan) if s.kind == "goal"]
+    # 基础上年均: 上 and 年均, not 上年 (the year before)
+    assert [(str(s.period), str(s.value)) for s in goals] == [
+        ("2011—2015年", "7%"),
+        ("2011—2015年", "4500万人"),
+    ]
+    statements = [
+        *tt.extract_statements(plan, doc="plan.txt"),
+        *tt.extract_statements(review, doc="review.txt"),
+    ]
+    found, outcomes, _ = tt.extract.to_records(statements)
+    result = tt.audit(
+        [g for g in found if g.source.doc == "plan.txt"], outcomes, dt.date(2016, 12, 31)
+    )
+    assert [v.status.value for v in result.verdicts] == ["met", "met"]
+    assert (
+        "4500万人" in result.verdicts[1].reason and "over 2011—2015年" in result.verdicts[1].reason
+    )

@@ -25,6 +25,7 @@ from .corpus import (
     read_corpus,
 )
 from .dataset import Dataset, Document, load_dataset, load_document
+from .decisions import Decisions, DecisionsError, load_decisions
 from .evaluation import evaluate_extraction, load_gold
 from .extract import (
     DocumentText,
@@ -48,6 +49,8 @@ from .model import (
     Bound,
     Change,
     Comparator,
+    Decided,
+    DecisionAction,
     Goal,
     Outcome,
     Pace,
@@ -56,6 +59,7 @@ from .model import (
     Source,
     Status,
     Strength,
+    Unapplied,
     Unplaced,
     Verdict,
 )
@@ -78,6 +82,10 @@ __all__ = [
     "DEFAULT_TOLERANCE",
     "DataError",
     "Dataset",
+    "Decided",
+    "DecisionAction",
+    "Decisions",
+    "DecisionsError",
     "Document",
     "DocumentText",
     "Goal",
@@ -100,6 +108,7 @@ __all__ = [
     "Status",
     "Strength",
     "TargetTrackError",
+    "Unapplied",
     "UnitError",
     "Unplaced",
     "ValidationError",
@@ -117,6 +126,7 @@ __all__ = [
     "history",
     "history_dataset",
     "load_dataset",
+    "load_decisions",
     "load_document",
     "load_gold",
     "pair_documents",

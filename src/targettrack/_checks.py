@@ -62,16 +62,14 @@ def check_date(name: str, value: Any) -> dt.date | None:
     return value
 
 
-def check_year(name: str, value: Any) -> int | None:
-    """A year of the calendar (1…9999), or None."""
+def check_year(name: str, value: Any, years: tuple[int, int]) -> int | None:
+    """A year within ``years`` (first, last: those of a period, 1…9999), or None."""
     if value is None:
         return None
     if not isinstance(value, int) or isinstance(value, bool):
         raise ArgumentError(name, "a year (an int such as 2025)", value)
-    from .periods import MAX_YEAR, MIN_YEAR
-
-    if not MIN_YEAR <= value <= MAX_YEAR:
-        raise ArgumentError(name, f"a year from {MIN_YEAR} to {MAX_YEAR}", value)
+    if not years[0] <= value <= years[1]:
+        raise ArgumentError(name, f"a year from {years[0]} to {years[1]}", value)
     return value
 
 

@@ -32,10 +32,12 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 from ._errors import DataError, TargetTrackError
 from ._text import file_name
 from .dataset import Dataset, Document, load_document
+from .extract.identity import GENRES
 from .match import Audit, SourceDocument, audit
 from .model import Goal, Outcome, Unplaced
 
 if TYPE_CHECKING:
+    from .decisions import Decisions
     from .extract import DocumentText
 
 __all__ = [
@@ -227,6 +229,7 @@ def _add_ingested(read: Any, inputs: _Inputs) -> None:
             encoding=document.encoding,
             sha256=document.sha256,
             pages=document.pages,
+            identity=read.identity.describe(),
         )
     )
     inputs.texts[read.name] = read.text
@@ -277,10 +280,31 @@ class _Options:
         self.year: int | None = getattr(args, "year", None)
         self.encoding: str | None = getattr(args, "encoding", None)
         extra = list(getattr(args, "catalog", None) or [])
+        self.catalog_extra = tuple(str(f) for f in extra)
         self.catalog = (
             Catalog.from_files([*catalog_files(), *extra]) if extra else default_catalog()
         )
         self.issued: dict[str, dt.date] = dict(getattr(args, "issued", None) or [])
+        self.genre: str | None = getattr(args, "genre", None)
+        self.places_extra = tuple(getattr(args, "places", None) or ())
+        self.places = None
+        if self.places_extra:
+            from .places import Places, places_files
+
+            self.places = Places.from_files([*places_files(), *self.places_extra])
+
+    def read_options(self) -> Any:
+        """The options as :class:`targettrack.corpus.ReadOptions`, for a corpus's workers."""
+        from .corpus import ReadOptions
+
+        return ReadOptions(
+            self.region,
+            self.year,
+            self.genre,
+            self.encoding,
+            catalog_extra=self.catalog_extra,
+            places_extra=self.places_extra,
+        )
 
     def date_of(self, path: str, own: dt.date | None) -> dt.date | None:
         """A document's issue date: its own (header, date line, record), else ``--issued``.
@@ -352,8 +376,10 @@ def load_inputs(files: Sequence[str], options: _Options | None = None) -> _Input
             encoding=options.encoding,
             region=options.region,
             year=options.year,
+            genre=options.genre,
             issued=options.issued,
             catalog=options.catalog,
+            places=options.places,
         ):
             _add_ingested(read, inputs)
     inputs.add_dataset(Dataset(documents), options, claimed=True)
@@ -606,6 +632,35 @@ def error_line(error: BaseException) -> str:
     return f"{name}: {message}" if where is None else f"{name}: {_shown(where)}: {message}"
 
 
+# -- decisions ------------------------------------------------------------------------------------
+
+
+def _load_decisions(args: argparse.Namespace) -> Decisions | None:
+    """The decisions file of ``--decisions`` (docs/review.md), read before any work; None."""
+    path = getattr(args, "decisions", None)
+    if path is None:
+        return None
+    from .decisions import load_decisions
+
+    return load_decisions(path)
+
+
+def _warn_unapplied(result: Audit) -> None:
+    """Name every decision that could not be applied: file:line, what it named, why, and the
+    nearest candidate."""
+    for item in result.unapplied:
+        _warning(str(item))
+
+
+def _add_decisions_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--decisions",
+        metavar="FILE",
+        help="a decisions file (YAML, docs/review.md): a person's decisions on verdicts, each "
+        "applied from the date it was taken; what cannot be applied is named on stderr",
+    )
+
+
 # -- the audit command --------------------------------------------------------------------------
 
 
@@ -618,13 +673,15 @@ def _format(args: argparse.Namespace) -> str:
 
 
 def _given(args: argparse.Namespace) -> list[Path]:
-    """The files named on the command line: FILE arguments, --catalog files and the
-    --manifest."""
+    """The files named on the command line: FILE arguments, --catalog files, the --manifest
+    and the --decisions file."""
     manifest = getattr(args, "manifest", None)
+    decisions = getattr(args, "decisions", None)
     named = [
         *args.files,
         *(getattr(args, "catalog", None) or []),
         *([manifest] if manifest else []),
+        *([decisions] if decisions else []),
     ]
     return [Path(name) for name in named]
 
@@ -663,6 +720,7 @@ def _run_audit(args: argparse.Namespace) -> int:
     as_of = dt.date.today() if args.as_of is None else parse_date(args.as_of)
     if args.output is not None:  # before any work; checked again when it is written
         check_output(args.output, _given(args))
+    decisions = _load_decisions(args)
     options = _Options(args)
     inputs = load_inputs(args.files, options)
     _check_issued(options, inputs, args.files)
@@ -673,8 +731,10 @@ def _run_audit(args: argparse.Namespace) -> int:
         catalog=options.catalog,
         documents=inputs.documents,
         unplaced=inputs.unplaced,
+        decisions=decisions,
     )
     _warn_undated(result)
+    _warn_unapplied(result)
     if _format(args) == "text" and _screen(args):
         from .report import terminal
 
@@ -710,6 +770,12 @@ def _run_corpus_audit(args: argparse.Namespace) -> int:
                     f"{args.output}: written inside the corpus folder {name}, it will be read "
                     "as one of its documents by the next audit of the folder"
                 )
+    decisions = _load_decisions(args)
+    if decisions is not None and format not in ("text", "md", "json"):
+        raise ValueError(
+            f"--decisions with a corpus: the report is text, md or json (the corpus {format} "
+            "does not show a person's decisions yet)"
+        )
     entries = corpus_entries(args.files, args.manifest)
     if format in ("csv", "jsonl") and args.scheduler is None:
         return _stream_corpus(args, format, entries, as_of, options)
@@ -721,10 +787,8 @@ def _run_corpus_audit(args: argparse.Namespace) -> int:
                     entries,
                     jobs=args.jobs,
                     client=client,
-                    region=options.region,
-                    year=options.year,
-                    catalog_extra=tuple(args.catalog or ()),
                     progress=progress,
+                    options=options.read_options(),
                 )
             )
     except BaseException:
@@ -742,11 +806,13 @@ def _run_corpus_audit(args: argparse.Namespace) -> int:
                 client=client,
                 catalog_extra=tuple(args.catalog or ()),
                 progress=progress,
+                decisions=decisions,
             )
     finally:
         if client is not None:
             client.close()
     _warn_corpus(documents, result.unpaired)
+    _warn_unapplied(result.audit)
     _emit_corpus(args, format, result, options)
     return 0
 
@@ -772,11 +838,9 @@ def _stream_corpus(
             entries,
             as_of,
             jobs=args.jobs,
-            region=options.region,
-            year=options.year,
-            catalog_extra=tuple(args.catalog or ()),
             read_progress=read_progress,
             judge_progress=judged,
+            options=options.read_options(),
         ) as result,
     ):
         _warn_corpus(result.documents, result.unpaired)
@@ -1094,6 +1158,7 @@ def _add_audit(subparsers: Any) -> None:
         help="on a terminal, list every goal (the default there is a summary that fits the "
         "screen; a pipe always gets every goal)",
     )
+    _add_decisions_option(parser)
     _add_reading_options(parser)
     parser.set_defaults(run=_run_audit)
 
@@ -1127,6 +1192,18 @@ def _add_reading_options(parser: argparse.ArgumentParser) -> None:
         type=_year_number,
         metavar="YEAR",
         help="the year raw documents were written in, when their text does not say",
+    )
+    parser.add_argument(
+        "--genre",
+        choices=GENRES,
+        help="the genre of raw documents, in place of what their text says (docs/identity.md)",
+    )
+    parser.add_argument(
+        "--places",
+        action="append",
+        metavar="FILE",
+        help="a file of governments of your own (the shape of data/places.yaml), read after "
+        "the shipped one; may be given more than once (docs/identity.md)",
     )
     _add_encoding_option(parser)
     _add_catalog_option(parser)
@@ -1174,7 +1251,9 @@ def _run_extract(args: argparse.Namespace) -> int:
                 encoding=options.encoding,
                 region=options.region,
                 year=options.year,
+                genre=options.genre,
                 catalog=options.catalog,
+                places=options.places,
             )
             _warn(read.notices)
             document = read.document
@@ -1390,6 +1469,41 @@ def _add_evaluate_corpus(subparsers: Any) -> None:
     parser.set_defaults(run=_run_evaluate_corpus)
 
 
+def _run_evaluate_genres(args: argparse.Namespace) -> int:
+    from .corpus_eval import corpus_dir
+    from .genre_eval import format_genre_scores, load_genre_gold, score_document
+
+    golds = load_genre_gold(args.gold)
+    folder = Path(args.corpus) if args.corpus is not None else corpus_dir() / "genres"
+    if args.documents:
+        known = {g.document for g in golds}
+        unknown = sorted(set(args.documents) - known)
+        if unknown:
+            raise DataError(unknown[0], None, f"no gold for it; the documents are {sorted(known)}")
+        golds = [g for g in golds if g.document in args.documents]
+    _print(format_genre_scores(score_document(g, folder) for g in golds))
+    return 0
+
+
+def _add_evaluate_genres(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "evaluate-genres",
+        help="read the statistical bulletins and budget reports of the corpus and score them",
+        description=(
+            "Read each document of corpus/genres/ (statistical bulletins, budget-execution "
+            "reports) as 'targettrack extract' does and print, per document: whether its "
+            "government, year, genre and issue date were told as the gold says, how many of "
+            "its key figures were read with their value and placed for its government and "
+            "year, and how its statements were placed (docs/genres.md)."
+        ),
+        formatter_class=_Formatter,
+    )
+    parser.add_argument("documents", nargs="*", metavar="DOCUMENT", help="file names to score")
+    parser.add_argument("--gold", metavar="DIR", help="folder of gold files (default: shipped)")
+    parser.add_argument("--corpus", metavar="DIR", help="folder of documents (default: shipped)")
+    parser.set_defaults(run=_run_evaluate_genres)
+
+
 # -- the history command --------------------------------------------------------------------------
 
 _HISTORY_EPILOG = """\
@@ -1412,6 +1526,7 @@ def _run_history(args: argparse.Namespace) -> int:
     until = None if args.as_of is None else parse_date(args.as_of)
     if args.output is not None:  # before any work; checked again when it is written
         check_output(args.output, _given(args))
+    decisions = _load_decisions(args)
     options = _Options(args)
     inputs = load_inputs(args.files, options)
     _check_issued(options, inputs, args.files)
@@ -1422,7 +1537,10 @@ def _run_history(args: argparse.Namespace) -> int:
         catalog=options.catalog,
         unplaced=inputs.unplaced,
         until=until,
+        decisions=decisions,
     )
+    if result.audits:  # what the last date could not apply (each date applies what it can)
+        _warn_unapplied(result.audits[-1])
     for name in result.undated:
         _warning(
             f"{name}: no issue date known (no header or date line, no 'issued'); pass "
@@ -1485,18 +1603,123 @@ def _add_history(subparsers: Any) -> None:
         metavar="FILE=DATE",
         help="the date FILE was issued, for a document whose text or record does not give one",
     )
+    _add_decisions_option(parser)
     _add_reading_options(parser)
     parser.set_defaults(run=_run_history)
+
+
+# -- the review command ---------------------------------------------------------------------------
+
+_REVIEW_EPILOG = """\
+The file lists every goal due that the audit left unreported with near measures named, and
+every verdict decided through a close wording (match: close wording): the goal, the verdict and
+each candidate with its quote and the verdict it would make, every decision a commented line.
+Uncomment one per goal, then: targettrack audit FILE… --decisions review.yaml
+
+examples:
+  targettrack review plan.txt review.txt --by 王芳 -o review.yaml
+  targettrack review plan.txt review.txt --decisions review.yaml -o more.yaml
+"""
+
+
+def _day(option: str, text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{option}: expected a date YYYY-MM-DD, got {text!r}") from None
+
+
+def _run_review(args: argparse.Namespace) -> int:
+    from .decisions import proposals, proposals_yaml
+
+    as_of = dt.date.today() if args.as_of is None else parse_date(args.as_of)
+    date = _day("--date", args.date)
+    if args.output is not None:  # before any work: never over a file that may hold decisions
+        if os.path.lexists(args.output):
+            raise OSError(
+                errno.EEXIST,
+                "exists, and may hold decisions taken; review writes a new file",
+                args.output,
+            )
+        check_output(args.output, _given(args))
+    decisions = _load_decisions(args)
+    options = _Options(args)
+    inputs = load_inputs(args.files, options)
+    _check_issued(options, inputs, args.files)
+    result = audit(
+        inputs.goals,
+        inputs.outcomes,
+        as_of,
+        catalog=options.catalog,
+        documents=inputs.documents,
+        unplaced=inputs.unplaced,
+        decisions=decisions,
+    )
+    _warn_undated(result)
+    _warn_unapplied(result)
+    found = proposals(result, catalog=options.catalog)
+    text = proposals_yaml(result, found, by=args.by or "", date=date, catalog=options.catalog)
+    count = sum(len(p.candidates) for p in found)
+    summary = (
+        f"{len(found)} goal{'' if len(found) == 1 else 's'} to decide on, "
+        f"{count} candidate{'' if count == 1 else 's'}"
+    )
+    _emit(args.output, text, summary, [*inputs.paths, *_given(args)])
+    return 0
+
+
+def _add_review(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "review",
+        help="write a decisions file to fill in: the goals a person should decide on, with "
+        "their candidates",
+        description=(
+            "Audit FILE (as targettrack audit does) and write a decisions file pre-filled for "
+            "every goal the machine could not decide or decided through a close wording "
+            "(docs/review.md)."
+        ),
+        epilog=_REVIEW_EPILOG,
+        formatter_class=_Formatter,
+    )
+    parser.add_argument(
+        "files", nargs="*", metavar="FILE", help="as for audit (default: the seed dataset)"
+    )
+    parser.add_argument(
+        "--as-of", metavar="DATE", help="audit as of DATE, YYYY-MM-DD (default: today)"
+    )
+    parser.add_argument("--by", metavar="NAME", help="who decides: filled in every entry")
+    parser.add_argument(
+        "--date",
+        metavar="DATE",
+        help="the date the decisions are taken, filled in every entry (default: the as-of date)",
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="PATH", help="write to PATH, a new file (default: stdout)"
+    )
+    parser.add_argument(
+        "--issued",
+        action="append",
+        type=_issued_pair,
+        metavar="FILE=DATE",
+        help="the date FILE was issued, for a document whose text or record does not give one",
+    )
+    _add_decisions_option(parser)
+    _add_reading_options(parser)
+    parser.set_defaults(run=_run_review)
 
 
 #: The subcommands, each adding its parser to the subparsers.
 COMMANDS: list[Callable[[Any], None]] = [
     _add_audit,
     _add_history,
+    _add_review,
     _add_extract,
     _add_text,
     _add_evaluate,
     _add_evaluate_corpus,
+    _add_evaluate_genres,
 ]
 
 
@@ -1548,7 +1771,8 @@ def _main(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> int:
             with contextlib.suppress(OSError, AttributeError, ValueError):
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return 1
-        _say(error_line(error))
+        for problem in getattr(error, "problems", None) or (error,):  # a decisions file
+            _say(error_line(problem))
         return 1
     except KeyboardInterrupt:
         _say("interrupted")

@@ -61,9 +61,10 @@ from .extract.identity import Identity, overridden
 from .extract.ingest import Notice, identify_document, ingest
 from .extract.structure import document_year
 from .extract.text import prepare
-from .match import Audit, SourceDocument, audit
+from .match import Audit, Reviewer, SourceDocument, audit
 from .model import Goal, Outcome, Status, Unplaced, Verdict
 from .periods import MAX_YEAR, MIN_YEAR
+from .places import Places, default_places, places_files
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -76,6 +77,7 @@ __all__ = [
     "CorpusStream",
     "DocumentEntry",
     "Pair",
+    "ReadOptions",
     "Unpaired",
     "accepts",
     "audit_corpus",
@@ -438,6 +440,7 @@ class CorpusDocument:
             encoding=self.encoding,
             sha256=self.sha256,
             pages=self.pages,
+            identity=() if self.identity is None else self.identity.describe(),
         )
 
     def loaded(self) -> CorpusDocument:
@@ -470,6 +473,11 @@ class CorpusDocument:
 
 
 @functools.cache
+def _places(extra: tuple[str, ...]) -> Places:
+    return Places.from_files([*places_files(), *extra]) if extra else default_places()
+
+
+@functools.cache
 def _catalog(extra: tuple[str, ...]) -> Catalog:
     if not extra:
         return default_catalog()
@@ -490,6 +498,8 @@ def read_corpus_document(
     catalog: Catalog | None = None,
     catalog_extra: Sequence[str] = (),
     encoding: str | None = None,
+    genre: str | None = None,
+    places_extra: Sequence[str] = (),
 ) -> CorpusDocument:
     """Read one document through :func:`targettrack.extract.ingest.ingest`: its statements,
     and its government, year and role from the entry (a manifest) or, where the entry says
@@ -504,7 +514,10 @@ def read_corpus_document(
         region=entry.government,
         year=entry.year,
         signal="manifest",
+        places=_places(tuple(places_extra)),
     )
+    if genre is not None:
+        identity = overridden(identity, genre=genre)
     # where neither the manifest nor the text tells them: what the command line assumes
     if identity.government is None and region is not None:
         identity = overridden(identity, government=region)
@@ -550,24 +563,45 @@ def read_corpus_document(
     )
 
 
-def _read_one(arguments: tuple[DocumentEntry, str | None, int | None, tuple[str, ...]]) -> Any:
-    entry, region, year, extra = arguments
-    return read_corpus_document(entry, region=region, year=year, catalog_extra=extra)
+@attrs.frozen
+class ReadOptions:
+    """What the command line says of every document of a corpus where the text and the
+    manifest do not: plain values, so that a worker process or a Dask worker gets them."""
+
+    region: str | None = None
+    year: int | None = None
+    genre: str | None = None
+    encoding: str | None = None
+    #: catalog and place files of the user's own, read after the shipped ones
+    catalog_extra: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    places_extra: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+
+    def read(self, entry: DocumentEntry) -> CorpusDocument:
+        return read_corpus_document(
+            entry,
+            region=self.region,
+            year=self.year,
+            genre=self.genre,
+            encoding=self.encoding,
+            catalog_extra=self.catalog_extra,
+            places_extra=self.places_extra,
+        )
 
 
-def _read_aside(
-    arguments: tuple[DocumentEntry, str | None, int | None, tuple[str, ...], str],
-) -> Any:
-    entry, region, year, extra, spill = arguments
-    return read_corpus_document(entry, region=region, year=year, catalog_extra=extra).set_aside(
-        spill
-    )
+def _read_one(arguments: tuple[DocumentEntry, ReadOptions]) -> Any:
+    entry, options = arguments
+    return options.read(entry)
+
+
+def _read_aside(arguments: tuple[DocumentEntry, ReadOptions, str]) -> Any:
+    entry, options, spill = arguments
+    return options.read(entry).set_aside(spill)
 
 
 def _check_options(jobs: Any, region: Any, year: Any) -> None:
     check_jobs("jobs", jobs)
     check("region", region, (str, type(None)), "a government's name (str) or None")
-    check_year("year", year)
+    check_year("year", year, (MIN_YEAR, MAX_YEAR))
 
 
 def _cores() -> int:
@@ -586,16 +620,21 @@ def read_corpus(
     year: int | None = None,
     catalog_extra: Sequence[str] = (),
     progress: Callable[[CorpusDocument], None] | None = None,
+    options: ReadOptions | None = None,
 ) -> Iterator[CorpusDocument]:
     """Read every document, in the order of ``entries`` whatever runs them: in this process
     (``jobs=1``), in ``jobs`` worker processes (default: one per core), or on the Dask cluster
     of ``client`` (a :class:`distributed.Client`). ``progress`` is called with each document
     as it is read (in the order they finish). The results are the same either way.
+    ``options`` (:class:`ReadOptions`) in place of ``region``, ``year`` and ``catalog_extra``
+    says the genre, encoding and place files too.
     """
     entries = check_items("entries", entries, DocumentEntry, "DocumentEntry (corpus_entries)")
     _check_options(jobs, region, year)
     extra = tuple(str(f) for f in check_paths("catalog_extra", catalog_extra))
-    work = [(entry, region, year, extra) for entry in entries]
+    options = check("options", options, (ReadOptions, type(None)), "ReadOptions or None")
+    options = options or ReadOptions(region, year, catalog_extra=extra)
+    work = [(entry, options) for entry in entries]
     return _ordered_map(_read_one, work, jobs=jobs, client=client, progress=progress)
 
 
@@ -973,6 +1012,7 @@ def audit_documents(
     client: Client | None = None,
     catalog_extra: Sequence[str] = (),
     progress: Callable[[Sequence[Verdict]], None] | None = None,
+    decisions: Reviewer | None = None,
 ) -> CorpusAudit:
     """Pair the documents (:func:`pair_documents`) and judge every goal once: a plan's goals
     against the outcomes of the plan and its reviews; the goals of a document in no pair
@@ -981,7 +1021,8 @@ def audit_documents(
     The plans are judged here (``jobs=1``, the default, with ``catalog``), in ``jobs``
     processes or on the Dask cluster of ``client`` (with the shipped catalog and the files of
     ``catalog_extra``, which each worker reads); the result is the same. ``progress`` is
-    called with the verdicts of each plan as it is judged.
+    called with the verdicts of each plan as it is judged. ``decisions``: a person's decisions
+    (``targettrack.load_decisions``), applied to the combined audit.
     """
     documents = tuple(check_items("documents", documents, CorpusDocument, "CorpusDocument"))
     as_of = check_date("as_of", as_of) or dt.date.today()
@@ -1015,6 +1056,8 @@ def audit_documents(
         documents=[d.source for d in counted],
         unplaced=[u for d in counted for u in d.unplaced],
     )
+    if decisions is not None:
+        combined = decisions.apply(combined, catalog=catalog or _catalog(tuple(catalog_extra)))
     return CorpusAudit(combined, documents, pairs, unpaired)
 
 
@@ -1029,12 +1072,14 @@ def audit_corpus(
     year: int | None = None,
     catalog_files: Sequence[str | Path] = (),
     progress: Callable[[CorpusDocument], None] | None = None,
+    decisions: Reviewer | None = None,
 ) -> CorpusAudit:
     """Audit a corpus in one call: the documents of ``paths`` (files, folders) and of
     ``manifest`` read in ``jobs`` processes (default: one per core) or on the Dask cluster of
     ``client``, paired and judged as of ``as_of`` (default: today).
 
-    ``catalog_files``: catalog files of your own, read after the shipped ones.
+    ``catalog_files``: catalog files of your own, read after the shipped ones; ``decisions``:
+    a person's decisions (``targettrack.load_decisions``), applied to the audit.
     """
     as_of = check_date("as_of", as_of)
     _check_options(jobs, region, year)
@@ -1048,7 +1093,9 @@ def audit_corpus(
         catalog_extra=extra,
         progress=progress,
     )
-    return audit_documents(documents, as_of, jobs=jobs, client=client, catalog_extra=extra)
+    return audit_documents(
+        documents, as_of, jobs=jobs, client=client, catalog_extra=extra, decisions=decisions
+    )
 
 
 @contextlib.contextmanager
@@ -1062,6 +1109,7 @@ def stream_corpus(
     catalog_extra: Sequence[str] = (),
     read_progress: Callable[[CorpusDocument], None] | None = None,
     judge_progress: Callable[[Sequence[Verdict]], None] | None = None,
+    options: ReadOptions | None = None,
 ) -> Iterator[CorpusStream]:
     """The corpus judged plan by plan, in memory that does not grow with it: each document's
     records are set aside in a temporary folder as soon as it is read, and each plan is judged
@@ -1071,10 +1119,13 @@ def stream_corpus(
     entries = check_items("entries", entries, DocumentEntry, "DocumentEntry (corpus_entries)")
     as_of = check_date("as_of", as_of) or dt.date.today()
     _check_options(jobs, region, year)
+    options = check("options", options, (ReadOptions, type(None)), "ReadOptions or None")
     extra = tuple(str(f) for f in check_paths("catalog_extra", catalog_extra))
+    options = options or ReadOptions(region, year, catalog_extra=extra)
+    extra = options.catalog_extra
     with tempfile.TemporaryDirectory(prefix="targettrack-") as folder:
         work = [
-            (entry, region, year, extra, os.path.join(folder, f"{index}.pickle"))
+            (entry, options, os.path.join(folder, f"{index}.pickle"))
             for index, entry in enumerate(entries)
         ]
         documents = list(

@@ -30,7 +30,7 @@ import datetime as dt
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 import attrs
 
@@ -38,7 +38,7 @@ from ._checks import check, check_date, check_items
 from ._errors import UnitError, ValidationError
 from .catalog import About, Catalog, Direction, Kind, Metric, convert_between, default_catalog
 from .dataset import Dataset
-from .measure import NearIndex, measure_key, near
+from .measure import Alignment, NearIndex, align, measure_key, near
 from .model import (
     Bound,
     Change,
@@ -49,6 +49,7 @@ from .model import (
     PaceStatus,
     Recurrence,
     Status,
+    Unapplied,
     Unplaced,
     Verdict,
     YearResult,
@@ -60,6 +61,7 @@ __all__ = [
     "DEFAULT_TOLERANCE",
     "PACE_TOLERANCE",
     "Audit",
+    "Reviewer",
     "SourceDocument",
     "audit",
     "audit_dataset",
@@ -82,13 +84,18 @@ def _offsets(items: Iterable[int]) -> tuple[int, ...]:
     return tuple(items)
 
 
+def _strings(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(items)
+
+
 @attrs.frozen
 class SourceDocument:
     """A document the audit drew on.
 
     For a raw document, how it was read (``targettrack.read_document``): the reader, the
     encoding of a text file or web page, the SHA-256 of the text read, and for a PDF the offset
-    each page starts at, from which a quote's page is told (:meth:`page_of`).
+    each page starts at, from which a quote's page is told (:meth:`page_of`); and its identity
+    as told from its text (:attr:`identity`).
     """
 
     name: str
@@ -98,6 +105,9 @@ class SourceDocument:
     encoding: str | None = None
     sha256: str = ""
     pages: tuple[int, ...] = attrs.field(default=(), converter=_offsets)
+    #: for a raw document, who wrote it and for which year, each decision with the signal and
+    #: the span it rests on (``government 江苏 from the congress 江苏省 [40:43]``)
+    identity: tuple[str, ...] = attrs.field(default=(), converter=_strings)
 
     def page_of(self, offset: int) -> int | None:
         """The page (from 1) the character at ``offset`` is on; None without pages."""
@@ -130,6 +140,11 @@ class Audit:
     #: the names of the documents drawn on whose issue date is not known (verdicts citing
     #: them are provisional)
     undated: tuple[str, ...] = attrs.field(converter=_tuple, default=())
+    #: the goals a person decided are not goals (:mod:`targettrack.decisions`): their
+    #: verdicts, each with the decision, out of the counts
+    dropped: tuple[Verdict, ...] = attrs.field(converter=_tuple, default=(), repr=False)
+    #: the decisions that could not be applied, and why
+    unapplied: tuple[Unapplied, ...] = attrs.field(converter=_tuple, default=(), repr=False)
 
     def counts(self) -> dict[Status, int]:
         """How many goals are met, missed and unreported."""
@@ -172,6 +187,14 @@ class Audit:
         )
 
 
+class Reviewer(Protocol):
+    """What applies a person's decisions to an audit: :class:`targettrack.decisions.Decisions`
+    (a decisions file, ``targettrack.load_decisions``). The audit hands it its verdicts; it
+    gives them back with the decisions in force on the audit's date applied."""
+
+    def apply(self, audit: Audit, *, catalog: Catalog | None = None) -> Audit: ...
+
+
 def audit(
     goals: Iterable[Goal],
     outcomes: Iterable[Outcome],
@@ -180,6 +203,7 @@ def audit(
     catalog: Catalog | None = None,
     documents: Iterable[SourceDocument] = (),
     unplaced: Iterable[Unplaced] = (),
+    decisions: Reviewer | None = None,
 ) -> Audit:
     """Judge every goal against the outcomes: one :class:`Verdict` per goal, in goal order.
 
@@ -192,6 +216,11 @@ def audit(
 
     ``unplaced``: the statements read from the documents that could not become goals or
     outcomes; they are not judged, only carried into the report.
+
+    ``decisions``: a person's decisions on the verdicts (``targettrack.load_decisions``,
+    docs/review.md), applied once the machine has judged: each decision taken on or before
+    ``as_of`` replaces (or confirms) the verdict on its goal, and what cannot be applied is
+    listed in :attr:`Audit.unapplied`.
     """
     goals = check_items("goals", goals, Goal, "goals (Goal)")
     outcomes = check_items("outcomes", outcomes, Outcome, "outcomes (Outcome)")
@@ -233,7 +262,7 @@ def audit(
                 verdict, pace=pace(verdict, index, as_of, catalog, issued, key=key)
             )
         verdicts.append(_state(verdict, metric_of(goal, key, catalog), undated_names, as_of))
-    return Audit(
+    result = Audit(
         as_of=as_of,
         verdicts=verdicts,
         outcomes=outcome_list,
@@ -244,6 +273,7 @@ def audit(
         left_out_outcomes=left_outcomes,
         undated=undated,
     )
+    return result if decisions is None else decisions.apply(result, catalog=catalog)
 
 
 def issue_dates(documents: Iterable[SourceDocument]) -> dict[str, dt.date | None]:
@@ -650,6 +680,16 @@ def judge(
         goal = attrs.evolve(goal, metric=key)
     metric = metric_of(goal, key, catalog)
     same = index.get((goal.region, key), ())
+    if not same and metric is None:
+        aligned, ties = align(key, _near(index, goal.region, key, limit=_ALIGNED), catalog)
+        if aligned is not None:
+            return _through(
+                goal,
+                aligned,
+                judge(attrs.evolve(goal, metric=aligned.key), index, as_of, catalog, issued),
+            )
+        if ties:
+            return _unmatched(goal, index, same, as_of, ties)
     candidates = _candidates(goal, metric, index, same)
     if not candidates and (metric is None or metric.kind not in (Kind.FLOW, Kind.STOCK)):
         return _unmatched(goal, index, same, as_of)
@@ -665,16 +705,35 @@ def judge(
     return _level(goal, metric, candidates, due, goal.period)
 
 
+def _through(goal: Goal, aligned: Alignment, verdict: Verdict) -> Verdict:
+    """The verdict reached on the outcomes of a close wording (:func:`targettrack.measure.align`),
+    said in its reason and as data, for a person to confirm."""
+    note = f" Through a close wording: {aligned.describe(goal.metric)}."
+    return attrs.evolve(
+        verdict,
+        goal=goal,
+        reason=verdict.reason + note,
+        match="close wording",
+        differing=aligned.differing,
+    )
+
+
 def _unmatched(
     goal: Goal,
     index: dict[tuple[str, str], list[Outcome]],
     same: Sequence[Outcome],
     as_of: dt.date,
+    ties: Sequence[Alignment] = (),
 ) -> Verdict:
     """Unreported: no outcome of the same measure and kind of figure; the reason names the
     near candidates that were not taken as evidence, and why."""
     due = _due(goal, as_of)
     notes = []
+    if ties:
+        notes.append(
+            "close wordings equally near, none taken: "
+            + "; ".join(a.describe(goal.metric) for a in ties)
+        )
     if any(o.change is goal.change for o in same):
         units = sorted({o.value.unit for o in same if o.change is goal.change})
         notes.append(
@@ -785,10 +844,16 @@ def _candidates(
     return found
 
 
-def _near(index: dict[tuple[str, str], list[Outcome]], region: str, key: str) -> list[str]:
+#: how many near measures a close wording is looked for among
+_ALIGNED = 12
+
+
+def _near(
+    index: dict[tuple[str, str], list[Outcome]], region: str, key: str, *, limit: int = 3
+) -> list[str]:
     """The measures of ``region`` near ``key`` (:func:`targettrack.measure.near`)."""
     if not isinstance(index, _Index):
-        return near(key, {k for (r, k) in index if r == region})
+        return near(key, {k for (r, k) in index if r == region}, limit=limit)
     if index.regions is None:
         keys: dict[str, set[str]] = defaultdict(set)
         for r, k in index:
@@ -796,9 +861,10 @@ def _near(index: dict[tuple[str, str], list[Outcome]], region: str, key: str) ->
         index.regions = {r: NearIndex(k) for r, k in keys.items()}
     found = index.near.get((region, key))
     if found is None:
+        # the closest few, once: the near measures a reason names are the first three
         known = index.regions.get(region)
-        found = index.near[(region, key)] = known.near(key) if known else []
-    return found
+        found = index.near[(region, key)] = known.near(key, limit=_ALIGNED) if known else []
+    return found[:limit]
 
 
 def _figure_kind(change: Change | None) -> str:
@@ -1145,6 +1211,24 @@ def _flow(
         return _level(goal, metric, outcomes, due, span)
     scale = _Scale(goal, metric)
     readings = [scale.read(o) for o in outcomes]
+    whole = [r for r in readings if r.outcome.period == span]
+    if whole:
+        # the additions over the whole span, stated at once (五年城镇新增就业6400万人)
+        best = max(whole, key=lambda r: (r.outcome.source.doc, r.outcome.source.start))
+        met, comparison = _compare(goal, metric, best.value, scale)
+        return _decided(
+            goal,
+            scale,
+            best.value,
+            met,
+            lambda status: (
+                f"{status.value}: {comparison} over {span} ({_cite(best.outcome)})."
+                f"{_not_due_note(due)}"
+            ),
+            (best.outcome,),
+            due=due,
+            provisional=best.outcome.estimate,
+        )
     years = list(span.years())
     full, part = _year_flows(readings, years)
     used = sorted(
@@ -1670,9 +1754,21 @@ def _annual(
 
 
 def audit_dataset(
-    dataset: Dataset, as_of: dt.date | None = None, *, catalog: Catalog | None = None
+    dataset: Dataset,
+    as_of: dt.date | None = None,
+    *,
+    catalog: Catalog | None = None,
+    decisions: Reviewer | None = None,
 ) -> Audit:
-    """Audit every goal of a dataset against every outcome in it."""
+    """Audit every goal of a dataset against every outcome in it (with a person's
+    ``decisions`` applied, as :func:`audit` does)."""
     check("dataset", dataset, Dataset, "a Dataset (tt.load_dataset)")
     documents = [SourceDocument(d.name, d.title, d.issued) for d in dataset.documents]
-    return audit(dataset.goals, dataset.outcomes, as_of, catalog=catalog, documents=documents)
+    return audit(
+        dataset.goals,
+        dataset.outcomes,
+        as_of,
+        catalog=catalog,
+        documents=documents,
+        decisions=decisions,
+    )

@@ -22,12 +22,34 @@ When no outcome has the goal's key, :func:`near` names the outcomes whose measur
 
 from __future__ import annotations
 
+import functools
+import os
 import re
+import tempfile
 from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+from typing import Any
 
+import attrs
+
+from ._errors import DataError
+from ._files import line_of, load_yaml
 from .catalog import Catalog
 
-__all__ = ["NearIndex", "addition_verbs", "measure_key", "near", "normalise"]
+__all__ = [
+    "Alignment",
+    "NearIndex",
+    "Wordings",
+    "addition_verbs",
+    "align",
+    "default_wordings",
+    "measure_key",
+    "near",
+    "normalise",
+    "words",
+    "wordings_files",
+]
 
 #: The scope every statement of a regional report already has.
 _SCOPE = re.compile(
@@ -59,6 +81,11 @@ _TRAILING = re.compile(
     # what the report says of the figure: 创历史新高, 稳中有升
     r"(?:再|均)?创(?:历史)?新高|稳中有升|稳中向好|稳步(?:增长|提升)|持续(?:增长|提升))+$"
 )
+#: A counted programme said to be completed, in full and on time (not 基本完成, mostly done)
+_COMPLETED = re.compile(
+    r"(?:项目)?(?:全面完成|如期完成|全部完成|顺利完成|保质保量完成|全部超额完成|超额完成|全部兑现|"
+    r"圆满办结|全部办结|如期办结)$"
+)
 #: The action again after its object (开工老旧小区改造 = 改造老旧小区): additions of the object.
 _ACTION_AFTER = re.compile(r"(?:改造|治理|整治|建设|提升|改建|修缮)$")
 
@@ -71,6 +98,8 @@ def normalise(metric_text: str) -> str:
         previous = text
         text = _SCOPE.sub("", text)
         text = _EFFORT.sub("", text)
+    # 12类45件民生实事全面完成: a counted programme said to be completed is its count
+    text = _COMPLETED.sub("", text) or text
     stripped = _TRAILING.sub("", text) or text
     # 能源工业增长 is 能源工业增加值增长: a sector's growth is that of its value added
     if stripped.endswith("增加值") and len(stripped) > 3:
@@ -182,3 +211,176 @@ class NearIndex:
                 scored.append((-score, other))
         scored.sort()
         return [other for _, other in scored[:limit]]
+
+
+# -- close wordings -------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Wordings:
+    """How two wordings of a measure may differ and still be one measure
+    (``data/wordings.yaml``): the words that always make another measure, the neutral words
+    after a measure, and the shortest measure aligned with one that contains it."""
+
+    keep_apart: tuple[str, ...]
+    neutral_after: tuple[str, ...]
+    shortest: int = 3
+    most_words: int = 2
+
+    @classmethod
+    def from_files(cls, files: Iterable[str | Path]) -> Wordings:
+        keep: list[str] = []
+        after: list[str] = []
+        numbers = {"shortest": 3, "most_words": 2}
+        for file in files:
+            data = load_yaml(file)
+            if not isinstance(data, dict):
+                raise DataError(str(file), 1, "expected a mapping: keep_apart, neutral_after")
+            for name, into in (("keep_apart", keep), ("neutral_after", after)):
+                words = data.get(name, [])
+                if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                    raise DataError(
+                        str(file), line_of(data, name), f"'{name}' must be a list of words"
+                    )
+                into.extend(words)
+            for name in numbers:
+                value = data.get(name, numbers[name])
+                if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                    raise DataError(
+                        str(file), line_of(data, name), f"'{name}' must be a whole number ≥ 1"
+                    )
+                numbers[name] = value
+        return cls(tuple(dict.fromkeys(keep)), tuple(dict.fromkeys(after)), **numbers)
+
+
+def wordings_files() -> list[Path]:
+    """The shipped file of close-wording rules."""
+    return [Path(str(resources.files("targettrack") / "data" / "wordings.yaml"))]
+
+
+@functools.cache
+def default_wordings() -> Wordings:
+    return Wordings.from_files(wordings_files())
+
+
+@attrs.frozen
+class Alignment:
+    """A goal's measure aligned with an outcome's that is worded otherwise: the outcome's
+    measure key, the words one wording has and the other has not, and the rule that allowed
+    it (``qualifier``: a qualifier in front of the same head; ``neutral``: a neutral word
+    after it)."""
+
+    key: str
+    differing: tuple[str, ...]
+    rule: str
+
+    def describe(self, goal_key: str) -> str:
+        return f"{goal_key} ~ {self.key} (they differ by {'、'.join(self.differing)})"
+
+
+#: The segmenter's tags of proper nouns: places, people, organisations, other names, short forms
+_PROPER = frozenset({"ns", "nr", "nt", "nz", "j", "nrt", "nrfg"})
+
+
+def proper_nouns(text: str) -> list[str]:
+    """The words of ``text`` the segmenter tags as names (places, people, organisations)."""
+    import jieba.posseg
+
+    tagger = jieba.posseg.POSTokenizer(_segmenter())
+    return [pair.word for pair in tagger.cut(text, HMM=False) if pair.flag in _PROPER]
+
+
+@functools.cache
+def _segmenter() -> Any:
+    """jieba's tokenizer, its dictionary cache kept in the user's cache folder, not /tmp."""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.CRITICAL)
+    tokenizer = jieba.Tokenizer()
+    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "targettrack"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tokenizer.tmp_dir = str(folder)
+        tokenizer.initialize()
+    except OSError:
+        with tempfile.TemporaryDirectory(prefix="targettrack-") as scratch:
+            tokenizer.tmp_dir = scratch
+            tokenizer.initialize()
+    return tokenizer
+
+
+def words(text: str) -> list[str]:
+    """``text`` segmented into words (jieba, its dictionary only: no guessing of new words)."""
+    return [w for w in _segmenter().cut(text, HMM=False) if w.strip()]
+
+
+def _difference(short: str, long: str) -> tuple[str, str] | None:
+    """``long`` as ``before + short + after``, or None when ``short`` is not in it."""
+    at = long.rfind(short)
+    if at < 0:
+        return None
+    return long[:at], long[at + len(short) :]
+
+
+def _aligned(key: str, other: str, wordings: Wordings) -> Alignment | None:
+    if key.startswith("+") != other.startswith("+"):
+        return None  # additions are not a level, a total not its additions
+    mine, theirs = key.lstrip("+"), other.lstrip("+")
+    short, long = sorted((mine, theirs), key=len)
+    if len(short) < wordings.shortest or short == long:
+        return None
+    parts = _difference(short, long)
+    if parts is None:
+        return None
+    before, after = parts
+    if after and after not in wordings.neutral_after:
+        return None  # another head: 养老服务中心床位 is not 养老服务中心
+    if any(word in before for word in wordings.keep_apart):
+        return None  # 城镇居民人均可支配收入 is not 居民人均可支配收入
+    if before and (not HAN_ONLY.fullmatch(before) or words(long)[-1] != words(short)[-1]):
+        return None  # the qualifier must be words, and the head the same
+    qualifier = tuple(words(before))
+    if len(qualifier) > wordings.most_words:
+        return None
+    if before and (proper_nouns(before) or any(_is_place(word) for word in qualifier)):
+        return None  # a place's or an organisation's part of the measure
+    differing = qualifier + ((after,) if after else ())
+    return Alignment(other, differing, "neutral" if not before else "qualifier")
+
+
+HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _is_place(word: str) -> bool:
+    from .places import default_places
+
+    return default_places().get(word) is not None
+
+
+def align(
+    key: str,
+    candidates: Iterable[str],
+    catalog: Catalog,
+    wordings: Wordings | None = None,
+) -> tuple[Alignment | None, tuple[Alignment, ...]]:
+    """The outcome measure a goal's measure ``key`` is aligned with when no outcome shares it:
+    one of ``candidates`` that contains it or is contained in it, differing only as
+    ``data/wordings.yaml`` allows (see :class:`Wordings`). A measure the catalog places (an
+    id) is the catalog's business and is never aligned. When two candidates are equally close
+    none is taken: the second item lists them, for the reason to name."""
+    wordings = wordings or default_wordings()
+    if key in catalog:
+        return None, ()
+    found = [
+        a for other in candidates if other not in catalog and (a := _aligned(key, other, wordings))
+    ]
+    if not found:
+        return None, ()
+    found.sort(key=lambda a: (sum(map(len, a.differing)), a.key))
+    best = found[0]
+    ties = tuple(a for a in found if sum(map(len, a.differing)) == sum(map(len, best.differing)))
+    if len(ties) > 1:
+        return None, ties
+    return best, ()

@@ -6,6 +6,7 @@ forms people write (``Goal.from_record({...})``, ``Amount.from_text("3.5万家")
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import math
 from collections.abc import Mapping
@@ -24,6 +25,8 @@ __all__ = [
     "Bound",
     "Change",
     "Comparator",
+    "Decided",
+    "DecisionAction",
     "Goal",
     "Outcome",
     "Pace",
@@ -32,6 +35,7 @@ __all__ = [
     "Source",
     "Status",
     "Strength",
+    "Unapplied",
     "Unplaced",
     "Verdict",
 ]
@@ -607,6 +611,95 @@ class Pace:
             raise ValidationError("elapsed", "a share of the time in (0, 1]", self.elapsed)
 
 
+class DecisionAction(enum.StrEnum):
+    """What a person decided about a verdict (a decisions file, docs/review.md)."""
+
+    CONFIRM = "confirm"  # the machine's verdict stands
+    USE = "use"  # judged on the evidence the person names
+    NO_EVIDENCE = "no_evidence"  # no evidence applies: unreported
+    NOT_A_GOAL = "not_a_goal"  # not a goal: dropped from the audit
+    SET = "set"  # the verdict the person read, with the figure and the reason
+
+    @property
+    def words(self) -> str:
+        """The decision in words: ``use this evidence``, ``not a goal``."""
+        return {
+            "confirm": "confirmed",
+            "use": "use this evidence",
+            "no_evidence": "no evidence applies",
+            "not_a_goal": "not a goal",
+            "set": "verdict set",
+        }[self.value]
+
+
+def _date(instance: Any, attribute: attrs.Attribute[dt.date], value: dt.date) -> None:
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise ValidationError(attribute.name, "a date", value)
+
+
+@attrs.frozen
+class Decided:
+    """A person's decision, as the verdict it made (or confirmed) carries it: what was
+    decided, by whom, on which date and why, where the decision is written, and the verdict
+    the machine gave before it (:mod:`targettrack.decisions`)."""
+
+    action: DecisionAction = attrs.field(converter=DecisionAction)
+    by: str = attrs.field(validator=_non_empty)
+    date: dt.date = attrs.field(validator=_date)
+    machine_status: Status = attrs.field(converter=Status)
+    machine_reason: str = attrs.field(validator=_text)
+    note: str = attrs.field(default="", validator=_text)
+    #: the decisions file and the line its entry starts on
+    file: str = attrs.field(default="", validator=_text)
+    line: int | None = None
+    #: how the goal was found: by the hash of its document's text (``sha256``), by the
+    #: document's name (``name``: the text differs from the one decided on) or by its quote
+    #: alone (``quote``: in a document of another name and text)
+    found_by: str = "sha256"
+
+    @property
+    def where(self) -> str:
+        """``review.yaml:12``: the decision's entry."""
+        return self.file if self.line is None else f"{self.file}:{self.line}"
+
+    def describe(self) -> str:
+        """``decided by 王芳 on 2026-03-01 (use this evidence): the 45 projects are these``."""
+        note = f": {self.note}" if self.note else ""
+        return f"decided by {self.by} on {self.date.isoformat()} ({self.action.words}){note}"
+
+
+@attrs.frozen
+class Unapplied:
+    """A decision that was not applied, and why: its goal or evidence can no longer be found,
+    it contradicts the verdict it confirms, or it was taken after the audit's date. Never
+    dropped silently: every report lists it, with the nearest candidate when there is one."""
+
+    file: str = attrs.field(validator=_text)
+    line: int | None
+    #: what the decision named: ``goal jiangsu_2025….txt[15433:15440] “45件民生实事”``
+    named: str = attrs.field(validator=_text)
+    problem: str = attrs.field(validator=_non_empty)
+    #: the nearest goal or outcome found instead, ``doc[start:end] “quote”`` ("" when none)
+    nearest: str = attrs.field(default="", validator=_text)
+
+    @property
+    def where(self) -> str:
+        return self.file if self.line is None else f"{self.file}:{self.line}"
+
+    @property
+    def message(self) -> str:
+        """The problem, what was named and the nearest candidate, in one line."""
+        nearest = f"; nearest: {self.nearest}" if self.nearest else ""
+        return f"{self.problem}: {self.named}{nearest}"
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+#: How a verdict's evidence was found (:attr:`Verdict.match`).
+MATCHES = ("same measure", "close wording")
+
+
 @attrs.frozen
 class Verdict:
     """The judgement on one goal: met, missed or unreported, with the evidence and the reason."""
@@ -634,6 +727,13 @@ class Verdict:
     #: a goal not yet due against the path from its baseline to its target, when both a
     #: baseline and a later observation are known
     pace: Pace | None = None
+    #: how the evidence was found: ``same measure`` (the same indicator or wording) or
+    #: ``close wording`` (a wording that differs as data/wordings.yaml allows), for a person
+    #: to confirm; ``differing``: the words one wording has and the other has not
+    match: str = attrs.field(default="same measure", validator=attrs.validators.in_(MATCHES))
+    differing: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    #: the decision of a person this verdict is (None: the machine's verdict)
+    decided: Decided | None = None
 
     @classmethod
     def from_goal(cls, goal: Goal, status: Status | str, reason: str, **details: Any) -> Verdict:

@@ -223,10 +223,15 @@ _CROSS = re.compile(
 )
 _YEAR_PREFIX = re.compile(r"^(?P<y>\d{4})年(?:度)?")
 _MONTHS = re.compile(rf"^(?P<m1>{_NUM})(?:月份?)?{_DASH}(?P<m2>{_NUM})月(?:份)?$")
-_MONTH = re.compile(rf"^(?P<m>{_NUM})月(?:份)?$")
+_MONTH = re.compile(rf"^(?P<m>{_NUM})月(?:份)?(?:底|末)?$")
 _UNTIL = re.compile(rf"^(?:截至|截止|截止到|到)(?P<m>{_NUM})月(?:份)?(?:底|末|份)?$")
-_QUARTER = re.compile(r"^第?(?P<q>[一二三四1234])季度$")
-_FIRST_QUARTERS = re.compile(r"^前(?P<q>[一二三两四1234])(?:个)?季度$")
+_QUARTER = re.compile(r"^第?(?P<q>[一二三四1234])季度(?:末|底)?$")
+_FIRST_QUARTERS = re.compile(r"^前(?P<q>[一二三两四1234])(?:个)?季度(?:末|底)?$")
+#: The end of a year: a level at the end of the year is the year's (2025年底, 年末)
+_YEAR_END = frozenset({"底", "末", "年底", "年末", "年终"})
+#: A year in Chinese numerals (二〇二五年) reads as its digits
+_CHINESE_YEAR = re.compile("[〇○零一二三四五六七八九]{4}(?=年)")
+_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 #: 到2025年 (a deadline), 截至2025年10月底 (a date), 较2020年 (a baseline) name a period; being
 #: a deadline or a baseline is the goal's business (Goal.deadline, Goal.baseline).
 _MARKED = re.compile(r"^(?P<word>截止到|截至|截止|到|较|比)(?P<year>\d{4}年)(?P<rest>.*)$")
@@ -260,10 +265,10 @@ def _within_year(rest: str, year: int | None, original: str) -> Period:
         if re.search(r"\d{4}", original):
             raise PeriodError(original, "expected a year, months (1—11月), quarters or halves")
         raise PeriodError(original, "it names no year; pass year=… for the reference year")
-    if rest in ("", "年"):
+    if rest in ("", "年") or rest in _YEAR_END:
         return Period.from_year(year)
-    if rest in _PARTS:
-        first, last = _PARTS[rest]
+    if rest.rstrip("末底") in _PARTS:
+        first, last = _PARTS[rest.rstrip("末底")]
         return Period.from_months(year, first, last)
     match = _MONTHS.match(rest)
     if match:
@@ -302,6 +307,7 @@ def _parse(text: Any, year: int | None) -> Period:
     cleaned = "".join(normalise(text)[0].split())
     if not cleaned:
         raise PeriodError(text, "the text is empty")
+    cleaned = _CHINESE_YEAR.sub(lambda m: m.group().translate(_YEAR_DIGITS), cleaned)
     match = _MARKED.match(cleaned)
     if match:
         word, rest = match.group("word"), match.group("rest")
@@ -331,6 +337,8 @@ def _parse(text: Any, year: int | None) -> Period:
             if not 1 <= month <= 12:
                 raise PeriodError(text, f"there is no month {month}")
         return _checked(text, lambda: Period(_ordinal(y1, m1), _ordinal(y2, m2)))
+    if cleaned in _YEAR_END or cleaned == "年":
+        return _within_year("", year, text)
     for word, offset in _RELATIVE.items():
         if cleaned.startswith(word) and (word != "全年" or year is not None):
             if year is None:

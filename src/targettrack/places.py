@@ -43,6 +43,7 @@ LEVELS: dict[str, str] = {
     "prefecture": "地级市",
     "prefecture_area": "地区、自治州、盟",
     "county": "县、县级市、区、旗",
+    "city": "市 (a city whose level the table does not say)",
 }
 #: The levels whose government reports to the nation (a province's peers).
 PROVINCIAL = frozenset({"province", "autonomous_region", "municipality", "sar"})

@@ -582,3 +582,12 @@ def line_separators(text: str) -> str:
 def indented(text: str) -> str:
     """Every paragraph indented with two ideographic spaces."""
     return "\n".join("\u3000\u3000" + line if line.strip() else line for line in text.split("\n"))
+
+
+def with_glossary(text: str) -> str:
+    """The document with a glossary after it, whose notes hold figures of their own."""
+    return (
+        text.rstrip("\n")
+        + "\n名词解释\n1.“两新”：指新一轮大规模设备更新和消费品以旧换新，全年安排资金300亿元。\n"
+        + "2.“三个一批”：指每年谋划实施重点项目1000个，新增就业岗位50万个。\n"
+    )

@@ -19,7 +19,7 @@ from ._checks import check, check_date, check_items
 from ._errors import ValidationError
 from .catalog import Catalog, default_catalog
 from .dataset import Dataset
-from .match import Audit, SourceDocument, audit, issue_dates
+from .match import Audit, Reviewer, SourceDocument, audit, issue_dates
 from .model import Goal, Outcome, Status, Unplaced, Verdict
 
 __all__ = ["GoalHistory", "History", "HistoryPoint", "history", "history_dataset"]
@@ -58,7 +58,8 @@ class HistoryPoint:
             return True
         a, b = self.verdict, other.verdict
         return (
-            a.status is b.status
+            a.decided == b.decided
+            and a.status is b.status
             and a.achieved == b.achieved
             and a.provisional == b.provisional
             and a.not_yet_due == b.not_yet_due
@@ -128,16 +129,19 @@ class History:
     def _history(self, goal: Goal) -> GoalHistory:
         points = []
         for result in self.audits:
-            verdict = next((v for v in result.verdicts if v.goal.id == goal.id), None)
+            verdict = next(
+                (v for v in (*result.verdicts, *result.dropped) if v.goal.id == goal.id), None
+            )
             points.append(HistoryPoint(result.as_of, self.issued_on(result.as_of), verdict))
         return GoalHistory(goal, tuple(points))
 
     def counts(self) -> list[tuple[dt.date, dict[Status | None, int]]]:
-        """For each date, how many goals are met, missed, unreported, and not set yet (None)."""
+        """For each date, how many goals are met, missed, unreported, and not set yet (None);
+        the goals a person decided are not goals are not counted (``Audit.dropped``)."""
         table = []
         for result in self.audits:
             counts: dict[Status | None, int] = dict(result.counts().items())
-            counts[None] = len(self.goals) - len(result.verdicts)
+            counts[None] = len(self.goals) - len(result.verdicts) - len(result.dropped)
             table.append((result.as_of, counts))
         return table
 
@@ -150,6 +154,7 @@ def history(
     catalog: Catalog | None = None,
     unplaced: Iterable[Unplaced] = (),
     until: dt.date | None = None,
+    decisions: Reviewer | None = None,
 ) -> History:
     """Audit the goals as of each date on which one of ``documents`` was issued.
 
@@ -159,6 +164,9 @@ def history(
     Every goal of ``goals`` appears in the history once, with a point per date (``None``
     verdict before its own document was issued). Documents of unknown date are drawn on at
     every date, and make the verdicts citing them provisional (:func:`targettrack.audit`).
+
+    ``decisions`` (``targettrack.load_decisions``): a person's decisions, each applied from the
+    date it was taken — the audits of earlier dates show the machine's verdicts.
     """
     goals = check_items("goals", goals, Goal, "goals (Goal)")
     outcomes = check_items("outcomes", outcomes, Outcome, "outcomes (Outcome)")
@@ -176,18 +184,35 @@ def history(
         if not dates or dates[-1] < until:
             dates.append(until)
     audits = [
-        audit(goals, outcomes, date, catalog=catalog, documents=documents, unplaced=unplaced)
+        audit(
+            goals,
+            outcomes,
+            date,
+            catalog=catalog,
+            documents=documents,
+            unplaced=unplaced,
+            decisions=decisions,
+        )
         for date in dates
     ]
     return History(audits, goals, documents)
 
 
 def history_dataset(
-    dataset: Dataset, *, catalog: Catalog | None = None, until: dt.date | None = None
+    dataset: Dataset,
+    *,
+    catalog: Catalog | None = None,
+    until: dt.date | None = None,
+    decisions: Reviewer | None = None,
 ) -> History:
     """The history of every goal of a dataset (:func:`history`)."""
     check("dataset", dataset, Dataset, "a Dataset (tt.load_dataset)")
     documents = [SourceDocument(d.name, d.title, d.issued) for d in dataset.documents]
     return history(
-        dataset.goals, dataset.outcomes, documents=documents, catalog=catalog, until=until
+        dataset.goals,
+        dataset.outcomes,
+        documents=documents,
+        catalog=catalog,
+        until=until,
+        decisions=decisions,
     )

@@ -255,10 +255,21 @@ class _Signals:
     def __init__(self, prepared: Prepared) -> None:
         self.prepared = prepared
         self.found: dict[str, list[Evidence]] = {}
+        #: the governments named that are not in the table (某某省, 昆山市), by short name
+        self.named: dict[str, Place] = {}
 
-    def add(self, field: str, value: Any, signal: str, span: tuple[int, int] | None) -> None:
+    def add(
+        self,
+        field: str,
+        value: Any,
+        signal: str,
+        span: tuple[int, int] | None,
+        place: Place | None = None,
+    ) -> None:
         if value is None:
             return
+        if place is not None:
+            self.named.setdefault(place.short, place)
         if span is None:
             evidence = Evidence(field, str(value), signal)
         else:
@@ -341,8 +352,13 @@ def _genre(
 
 #: A government not in the table names itself with its level: 某某省, 昆山市, 恩施土家族苗族自治州
 _NAMED = re.compile(
-    r"(?P<name>[\u4e00-\u9fff]{2,10}?)(?P<suffix>壮族自治区|回族自治区|维吾尔自治区|自治区|"
-    r"自治州|特别行政区|省|市|地区|盟|县)(?:人民政府|政府)?$"
+    r"(?:在|关于)?(?P<name>[\u4e00-\u9fff]{2,6}?)(?P<suffix>壮族自治区|回族自治区|维吾尔自治区|"
+    r"自治区|自治州|特别行政区|省|市|地区|盟|县)(?:人民政府|政府)?"
+)
+#: …or opens a title with it: 昆山市国民经济和社会发展统计公报
+_NAMED_FIRST = re.compile(
+    r"(?:关于)?(?P<name>[\u4e00-\u9fff]{2,6}?)(?P<suffix>壮族自治区|回族自治区|维吾尔自治区|自治区|"
+    r"自治州|特别行政区|省|市|地区|盟|县)(?=[\u4e00-\u9fff])"
 )
 _SUFFIX_LEVELS = {
     "省": "province",
@@ -364,13 +380,13 @@ def _place_of(text: str, places: Places, *, named: bool = False) -> tuple[Place,
             best = (mention.place, mention.start, mention.end)
     if best is not None or not named:
         return best
-    found = _NAMED.search(text)
+    # the whole text is the name (某某省, 昆山市), or a title opens with it (昆山市国民经济…)
+    found = _NAMED.fullmatch(text) or _NAMED_FIRST.match(text)
     if found is None or found.group("name").startswith(("关于", "中华人民共和国")):
         return None
     suffix = found.group("suffix")
     level = _SUFFIX_LEVELS.get(suffix, "autonomous_region" if suffix.endswith("自治区") else "city")
     name = found.group("name")
-    level = "prefecture" if level == "city" else level
     place = Place(name + suffix, name, level)
     return place, found.start(), found.end("suffix")
 
@@ -431,7 +447,13 @@ def _title_line(
                 place = (named[0], piece.start() + named[1], piece.start() + named[2])
                 break
     if place is not None:
-        signals.add("government", place[0].short, "title", (start + place[1], start + place[2]))
+        signals.add(
+            "government",
+            place[0].short,
+            "title",
+            (start + place[1], start + place[2]),
+            place=place[0],
+        )
     elif "国务院" in title or "中华人民共和国" in title:
         at = start + max(title.find("国务院"), title.find("中华人民共和国"))
         signals.add("government", "全国", "title", (at, at + 3))
@@ -450,7 +472,7 @@ def _issuers(head: _Head, places: Places, vocabulary: Vocabulary, signals: _Sign
     for match in re.finditer(rf"(?P<who>[^\s,。:;]{{1,24}}?)(?:{pattern})", head.text):
         who = match.group("who")
         survey = re.match(r"国家统计局(?P<place>.+)$", who)  # 国家统计局苏州调查队
-        found = _place_of(survey.group("place") if survey else who, places)
+        found = _place_of(survey.group("place") if survey else who, places, named=True)
         if found is None:
             continue
         offset = match.start("who") + (survey.start("place") if survey else 0)
@@ -459,6 +481,7 @@ def _issuers(head: _Head, places: Places, vocabulary: Vocabulary, signals: _Sign
             found[0].short,
             "issuer",
             head.span(offset + found[1], offset + found[2]),
+            place=found[0],
         )
         return
 
@@ -616,7 +639,8 @@ def _decide(
 ) -> Identity:
     evidence: list[Evidence] = []
     conflicts: list[str] = []
-    government, province, level = _decide_government(signals, places, evidence, conflicts)
+    known = _Known(places, signals.named)
+    government, province, level = _decide_government(signals, known, evidence, conflicts)
     year, reviewed = _decide_year(signals, genre, evidence, conflicts)
     issued = _decide_date(signals, evidence)
     genre_evidence = signals.first("genre")
@@ -639,8 +663,19 @@ def _decide(
     )
 
 
+class _Known:
+    """The places of the table, and those a document named that the table lacks."""
+
+    def __init__(self, places: Places, named: dict[str, Place]) -> None:
+        self.places = places
+        self.named = named
+
+    def get(self, name: str) -> Place | None:
+        return self.places.get(name) or self.named.get(name)
+
+
 def _decide_government(
-    signals: _Signals, places: Places, evidence: list[Evidence], conflicts: list[str]
+    signals: _Signals, places: _Known, evidence: list[Evidence], conflicts: list[str]
 ) -> tuple[str | None, str | None, str | None]:
     candidates = signals.found.get("government", [])
     taken = candidates[0] if candidates else None
@@ -783,7 +818,7 @@ def overridden(
         if identity.government is not None:
             notes.append(f"{signal} {government} replaces {identity.why('government')}")
         changes["government"] = place.short if place is not None else government
-        changes["level"] = place.level if place is not None else identity.level
+        changes["level"] = place.level if place is not None else None
         changes["province"] = None if place is None else place.province
         kept = [e for e in kept if e.field not in ("government", "level")]
         added.append(Evidence("government", changes["government"], signal))
@@ -798,8 +833,16 @@ def overridden(
         if genre not in GENRES:
             raise ValueError(f"'genre' must be one of {', '.join(GENRES)} (got {genre!r})")
         changes["genre"] = genre
+        role = next((r for g, r, _ in default_vocabulary().genres if g == genre), None)
+        changes["role"] = role
+        written = changes.get("year", identity.year)
+        if genre == "statistical_bulletin" and identity.genre != genre:
+            # a bulletin's year is the year its figures are for
+            changes["reviewed"] = identity.reviewed if identity.genre == "article" else written
         kept = [e for e in kept if e.field not in ("genre", "role")]
         added.append(Evidence("genre", genre, signal))
+        if role is not None:
+            added.append(Evidence("role", role, signal))
     if not changes:
         return identity
     return attrs.evolve(

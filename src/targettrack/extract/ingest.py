@@ -22,6 +22,7 @@ import attrs
 from .._text import MAX_NUMBER_LENGTH, file_name, long_numbers
 from ..catalog import Catalog, default_catalog
 from ..model import Goal, Outcome, Unplaced
+from ..places import Places
 from .formats import DocumentText, read_document
 from .identity import Identity, fill_from, identify, issue_date, overridden
 from .placement import to_records
@@ -85,10 +86,12 @@ def identify_document(
     year: int | None = None,
     genre: str | None = None,
     signal: str = "option",
+    places: Places | None = None,
 ) -> tuple[DocumentText, Identity]:
-    """A document read and its identity, with what the user says in place of the text's."""
+    """A document read and its identity, with what the user says in place of the text's
+    (``places``: the table of governments, default the shipped one)."""
     document = source if isinstance(source, DocumentText) else read_document(source, encoding)
-    identity = identify(prepare(document.text))
+    identity = identify(prepare(document.text), places=places)
     identity = overridden(identity, government=region, year=year, genre=genre, signal=signal)
     return document, identity
 
@@ -105,13 +108,20 @@ def ingest(
     catalog: Catalog | None = None,
     identity: Identity | None = None,
     signal: str = "option",
+    places: Places | None = None,
 ) -> Ingested:
     """Read one document all the way: see the module. ``region``, ``year`` and ``genre``
     override what the text says (``signal`` names where they come from: ``option``,
     ``manifest``); ``issued`` is the date to use where the text gives none."""
     if identity is None:
         document, identity = identify_document(
-            source, encoding=encoding, region=region, year=year, genre=genre, signal=signal
+            source,
+            encoding=encoding,
+            region=region,
+            year=year,
+            genre=genre,
+            signal=signal,
+            places=places,
         )
     elif isinstance(source, DocumentText):
         document = source
@@ -129,12 +139,13 @@ def ingest_documents(
     genre: str | None = None,
     issued: dict[str, dt.date] | None = None,
     catalog: Catalog | None = None,
+    places: Places | None = None,
 ) -> list[Ingested]:
     """Documents that belong together (a plan and its reviews): each read and told as by
     :func:`ingest`; one whose text does not tell its government takes the one all the others
     tell (with that evidence)."""
     read = [
-        identify_document(source, encoding=encoding, region=region, genre=genre)
+        identify_document(source, encoding=encoding, region=region, genre=genre, places=places)
         for source in sources
     ]
     identities = [identity for _, identity in read]

@@ -353,16 +353,27 @@ class _Reading:
     def _breaks(self, glyph: _Glyph) -> bool:
         """Whether ``glyph`` starts a new line. A text object is shown on one baseline, so its
         characters stay together; another object's starts a line when its origin lies half an
-        em or more off the line's baseline, or more than an em back from the character before.
-        """
+        em or more off the line, or more than an em back from the character before."""
         first, last = self.glyphs[0], self.glyphs[-1]
         if glyph.obj is not None and glyph.obj == last.obj:
             return False
-        across_x, across_y = first.setting.along
-        off = abs((glyph.y - first.y) * across_x - (glyph.x - first.x) * across_y)
-        on = (glyph.x - last.x) * across_x + (glyph.y - last.y) * across_y
+        along_x, along_y = self._direction()
+        off = abs((glyph.y - first.y) * along_x - (glyph.x - first.x) * along_y)
+        on = (glyph.x - last.x) * along_x + (glyph.y - last.y) * along_y
         em = max(glyph.setting.em, self.em)
         return off >= em / 2 or on < -em
+
+    def _direction(self) -> tuple[float, float]:
+        """The way the line runs on the page: from its first character to the next one of the
+        same text object (a column, in vertical writing), else along its text matrix."""
+        first = self.glyphs[0]
+        for other in self.glyphs[1:]:
+            if other.obj != first.obj:
+                break
+            step = math.hypot(other.x - first.x, other.y - first.y)
+            if step > first.setting.em / 100:
+                return (other.x - first.x) / step, (other.y - first.y) / step
+        return first.setting.along
 
     def _close(self) -> None:
         # PDFium marks a hyphen it found at the end of a line as U+0002

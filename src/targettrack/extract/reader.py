@@ -80,7 +80,9 @@ __all__ = [
     "extract_statements",
 ]
 
-_SHARED = re.compile(r"^([^,;。]+[、和及与][^,;。]+)均$")
+_SHARED = re.compile(
+    r"^([^,;。]+[、和及与][^,;。]+)(?<!年)均$"
+)  # 均: both, not 年均 (a year on average)
 _PLANNED = re.compile(r"(?:年内|年度|全年)计划")
 _RATE_CHANGE = re.compile(r"增速(?:较|比)")
 _EXISTING = re.compile(r"(现有|已有|目前)$")
@@ -121,7 +123,7 @@ def extract_statements(
     """
     check("text", text, str, "a text (str)")
     check("doc", doc, str, "the name of the document (str)")
-    check_year("year", year)
+    check_year("year", year, (MIN_YEAR, MAX_YEAR))
     check("region", region, (str, type(None)), "a region's name (str) or None")
     check("catalog", catalog, (Catalog, type(None)), "a Catalog or None")
     check("identity", identity, (Identity, type(None)), "an Identity or None")

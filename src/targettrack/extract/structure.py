@@ -325,6 +325,12 @@ _PART = re.compile(
 _REVIEW_TITLE = re.compile(r"回顾|过去一年|过去五年|工作总结|发展成就|主要成就|取得的成绩|执行情况")
 _FIVE_YEAR_TITLE = re.compile(r"十[一二三四五六七八九]五|五年")
 _NEXT_PLAN_TITLE = re.compile(r"十[一二三四五六七八九]五[”\"]?时期[^\n]{0,12}(?:目标|任务|举措)")
+#: A part's title without its number, on a line of its own: “十四五”时期工作回顾, 2026年重点工作
+_BARE_PART = re.compile(
+    r"[“\"]?(?:(?:十[一二三四五六七八九]五|\d{4}年)[”\"]?(?:和|及|、)?)*[^\n,。;:、]{0,12}?"
+    r"(?:工作回顾|发展回顾|主要成就|重点工作|工作安排|工作任务|主要目标和?任务|目标任务|总体要求和主要目标|"
+    r"主要预期目标|主要目标和重大举措)"
+)
 _GLOSSARY = re.compile(r"^(?:名词解释|注释|附注)\s*$")
 _APPENDIX = re.compile(r"^(?:附件|附表|附录)[\d一二三四五六七八九十]*\s*$")
 _CHROME_END = re.compile(r"^(?:相关报道|相关文档|扫一扫|责任编辑|分享到|【打印】|打印本页)")
@@ -335,7 +341,7 @@ _FIVE_YEAR_LEAD = re.compile(
 )
 #: …or on the single year: 刚刚过去的2025年, 2025年, 过去一年, 一年来
 _YEAR_LEAD = re.compile(
-    r"^(?:[(（][一二三四五六七八九十]+[)）])?(?:各位代表,)?(?:刚刚过去的|过去的)?"
+    r"^(?:[(（][一二三四五六七八九十]+[)）])?(?:各位代表[,!:])?(?:刚刚过去的|过去的)?"
     r"(?:(?P<year>\d{4})年(?!以来)|过去一年|一年来|去年)"
 )
 #: a paragraph opening on the next plan's targets: “十五五”时期经济社会发展的主要目标是
@@ -443,9 +449,12 @@ def _parts(text: str, header: Header) -> list[_Part]:
             parts.append(_Part(start, PLAN, report_year, report_year))
             continue
         part = _PART.match(body)
-        if part is None or len(body) > 60:
+        if part is not None and len(body) <= 60:
+            title = part.group("title")
+        elif _BARE_PART.fullmatch(body.strip()):
+            title = body.strip()  # a part's title on a line of its own, not numbered
+        else:
             continue
-        title = part.group("title")
         years = [int(y) for y in re.findall(r"(\d{4})年", title)]
         if _REVIEW_TITLE.search(title) and reviewed is not None:
             seen_review = True
@@ -476,6 +485,15 @@ def _parts(text: str, header: Header) -> list[_Part]:
     return parts
 
 
+def _after_address(text: str, position: int) -> bool:
+    """Whether the sentence at ``position`` follows a paragraph's address (各位代表！)."""
+    start = text.rfind("\n", 0, position) + 1
+    return _ADDRESS_ONLY.fullmatch(text, start, position) is not None
+
+
+_ADDRESS_ONLY = re.compile(r"各位代表[!:,]")
+
+
 def work_report_sentences(text: str, header: Header) -> list[Sentence] | None:
     """The sentences of a work report with the part each belongs to.
 
@@ -503,7 +521,10 @@ def work_report_sentences(text: str, header: Header) -> list[Sentence] | None:
             current = (part.first_year, part.year)
         body = text[position:end]
         if body.strip() and part.mode:  # the header, a glossary, page chrome: nothing to read
-            paragraph = position == 0 or text[position - 1] == "\n"
+            # a paragraph opens at a line, or after the address it opens with (各位代表！)
+            paragraph = (
+                position == 0 or text[position - 1] == "\n" or _after_address(text, position)
+            )
             if part.mode == REVIEW and part.five_years is not None and _FIVE_YEAR_LEAD.match(body):
                 # 五年来… opening a paragraph, or a sentence within one (2025年目标任务顺利完成。
                 # 五年来，…): the five years, until a paragraph says otherwise

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 import attrs
@@ -158,6 +159,30 @@ def _arabic_years(text: str) -> str:
     return _CHINESE_YEAR.sub(lambda m: m.group().translate(_YEAR_DIGITS), text)
 
 
+#: A text hard-wrapped at a width (a PDF's text layer, a mail): at least this share of its
+#: lines are of one length, and at least this many
+_WRAPPED_SHARE = 0.3
+_WRAPPED_LINES = 8
+
+
+def wrap_width(text: str) -> int | None:
+    """The width ``text`` is hard-wrapped at, or None: the one length (of 16 characters or
+    more) that at least 30% of its lines longer than 10 characters have — lines a writer
+    ends where a sentence ends have no such common length."""
+    lengths = Counter(len(line) for line in text.split("\n") if len(line.strip()) > 10)
+    if not lengths:
+        return None
+    total = sum(lengths.values())
+    width, count = max(
+        ((w, c + lengths.get(w - 1, 0)) for w, c in lengths.items() if w >= 16),
+        key=lambda item: (item[1], item[0]),
+        default=(0, 0),
+    )
+    if count >= _WRAPPED_LINES and count >= _WRAPPED_SHARE * total:
+        return width
+    return None
+
+
 #: Line ends other than ``\n`` (and the ``\r`` of ``\r\n``): a carriage return alone (old Mac
 #: files, ``tr '\n' '\r'``), NEL, the Unicode line and paragraph separators, vertical tab and
 #: form feed — each read as the line break it is, one character for one.
@@ -169,6 +194,7 @@ def prepare(text: str) -> Prepared:
     whatever its character: a text reads the same with ``\\n``, ``\\r\\n`` or ``\\r`` alone."""
     normalised, origin = _fold(text)
     normalised = _OTHER_LINE_END.sub("\n", _arabic_years(normalised))
+    wrapped = wrap_width(normalised)
     pieces: list[str] = []
     runs: list[int] = []
     starts: list[int] = []
@@ -213,6 +239,8 @@ def prepare(text: str) -> Prepared:
             following_char.isdigit() or following_char in _NUMBER_TAIL
         ):
             headline = bullet = False  # a number broken across lines: ２ ７\n５３户
+        if wrapped is not None and begin - line_origin >= wrapped - 1:
+            headline = bullet = False  # a line the wrapping ended, not its writer
         if previous and (previous in _TERMINATORS or headline or bullet):
             # keep one line break, mapped onto the first removed character
             runs.append(length)

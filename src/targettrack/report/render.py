@@ -31,7 +31,17 @@ from .._checks import check
 from .._errors import ArgumentError
 from ..catalog import Catalog, default_catalog
 from ..match import Audit
-from ..model import Amount, Outcome, Source, Status, Unplaced, Verdict, amount_text, show
+from ..model import (
+    Amount,
+    Outcome,
+    Source,
+    Status,
+    Unapplied,
+    Unplaced,
+    Verdict,
+    amount_text,
+    show,
+)
 from . import view
 
 if TYPE_CHECKING:
@@ -81,6 +91,8 @@ CSV_COLUMNS = (
     "achieved_ratio",
     "provisional",
     "provisional_why",
+    "match",
+    "differing",
     "not_yet_due",
     "coverage",
     "estimate",
@@ -102,6 +114,11 @@ CSV_COLUMNS = (
     "source_end",
     "source_page",
     "source_sha256",
+    "decision",
+    "decided_by",
+    "decided_on",
+    "decision_note",
+    "machine_status",
 )
 
 _SCHEMA_VERSION = 1
@@ -195,6 +212,8 @@ def _verdict(verdict: Verdict, catalog: Catalog, pages: _Pages) -> dict[str, Any
         },
         "status": verdict.status.value,
         "reason": verdict.reason,
+        "match": verdict.match,
+        "differing": list(verdict.differing),
         "provisional": verdict.provisional,
         "provisional_why": list(verdict.provisional_why),
         "not_yet_due": verdict.not_yet_due,
@@ -220,6 +239,35 @@ def _verdict(verdict: Verdict, catalog: Catalog, pages: _Pages) -> dict[str, Any
             }
             for year in verdict.years
         ],
+        "decision": _decision(verdict),
+    }
+
+
+def _decision(verdict: Verdict) -> dict[str, Any] | None:
+    """The decision of a person a verdict is, or None for the machine's verdict."""
+    decided = verdict.decided
+    if decided is None:
+        return None
+    return {
+        "action": decided.action.value,
+        "by": decided.by,
+        "date": decided.date.isoformat(),
+        "note": decided.note,
+        "file": decided.file,
+        "line": decided.line,
+        "found_by": decided.found_by,
+        "machine": {"status": decided.machine_status.value, "reason": decided.machine_reason},
+        "text": decided.describe(),
+    }
+
+
+def _unapplied(item: Unapplied) -> dict[str, Any]:
+    return {
+        "file": item.file,
+        "line": item.line,
+        "named": item.named,
+        "problem": item.problem,
+        "nearest": item.nearest,
     }
 
 
@@ -260,6 +308,7 @@ def to_json(audit: Audit, *, catalog: Catalog | None = None) -> dict[str, Any]:
                 encoding=document.encoding,
                 sha256=document.sha256,
                 pages=list(document.pages),
+                identity=list(document.identity),
             )
         key = tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in entry.items())
         if key not in seen:
@@ -284,6 +333,8 @@ def to_json(audit: Audit, *, catalog: Catalog | None = None) -> dict[str, Any]:
         "undated": list(audit.undated),
         "verdicts": [_verdict(verdict, catalog, pages) for verdict in audit.verdicts],
         "unplaced": [_unplaced(item, pages) for item in audit.unplaced],
+        "dropped": [_verdict(verdict, catalog, pages) for verdict in audit.dropped],
+        "unapplied": [_unapplied(item) for item in audit.unapplied],
     }
 
 
@@ -345,6 +396,8 @@ def _rows(audit: Audit, catalog: Catalog) -> list[dict[str, Any]]:
                 "achieved_ratio": _number(verdict.achieved_ratio),
                 "provisional": verdict.provisional,
                 "provisional_why": "; ".join(verdict.provisional_why),
+                "match": verdict.match,
+                "differing": "、".join(verdict.differing),
                 "not_yet_due": verdict.not_yet_due,
                 "coverage": _number(verdict.coverage),
                 "estimate": verdict.estimate,
@@ -362,9 +415,26 @@ def _rows(audit: Audit, catalog: Catalog) -> list[dict[str, Any]]:
                     else None
                 ),
                 "source_sha256": hashes.get(goal.source.doc),
+                **_decision_columns(verdict),
             }
         )
     return rows
+
+
+def _decision_columns(verdict: Verdict) -> dict[str, Any]:
+    """Who decided the verdict, when and why; empty for the machine's verdict."""
+    decided = verdict.decided
+    if decided is None:
+        return dict.fromkeys(
+            ("decision", "decided_by", "decided_on", "decision_note", "machine_status"), ""
+        )
+    return {
+        "decision": decided.action.value,
+        "decided_by": decided.by,
+        "decided_on": decided.date.isoformat(),
+        "decision_note": decided.note,
+        "machine_status": decided.machine_status.value,
+    }
 
 
 #: A text cell starting with one of these would be read as a formula by a spreadsheet.
@@ -553,6 +623,7 @@ def to_markdown(
         f"({report.not_yet_due} of them not yet due) · "
         f"{_pct(report.judged_share)} could be judged.{unplaced}",
         "",
+        *([f"{_md(report.decisions.capitalize())}.", ""] if report.decisions else []),
         f"Regions: {', '.join(_md(r) for r in report.regions) or '—'}.",
         "",
         *(
@@ -563,11 +634,12 @@ def to_markdown(
         "## Sources",
         "",
         "| document | title | issued | goals | outcomes |"
-        + (" read as | sha256 of the text read |" if report.read else ""),
-        "|---|---|---|---:|---:|" + ("---|---|" if report.read else ""),
+        + (" read as | sha256 of the text read | identity |" if report.read else ""),
+        "|---|---|---|---:|---:|" + ("---|---|---|" if report.read else ""),
     ]
     for document in report.documents:
-        read = f" {_md(document.read_as) or '—'} | {document.sha256 or '—'} |"
+        said = "; ".join(document.identity)
+        read = f" {_md(document.read_as) or '—'} | {document.sha256 or '—'} | {_md(said) or '—'} |"
         lines.append(
             f"| {_md(document.name)} | {_md(' / '.join(document.titles))} | "
             f"{document.issued_text} | "
@@ -595,6 +667,8 @@ def to_markdown(
     ]
     for goal in report.goals:
         status = goal.status + "".join(f" ({flag})" for flag in goal.flags)
+        if goal.decided is not None:
+            status += f" (decided by {_md(goal.decided.by)})"
         ratio = "" if goal.ratio is None else _pct(goal.ratio)
         lines.append(
             f"| {goal.index + 1} | {status} | {_md(goal.region)} | {_md(goal.metric_zh)} | "
@@ -609,6 +683,7 @@ def to_markdown(
             f"- Metric: {_md(goal.metric_zh)} ({_md(goal.metric_en)}), theme {_md(goal.theme)}",
             f"- Target: {_md(goal.target)}, {_md(goal.period)} ({goal.goal.strength.value})",
             f"- Reason: {_md(goal.verdict.reason)}",
+            *_md_decided(goal),
             *([f"- Pace: {_md(goal.pace)}"] if goal.pace else []),
             f"- Goal: {_md_quote(goal.quote)}",
         ]
@@ -621,6 +696,7 @@ def to_markdown(
         if goal.goal.note:
             lines.append(f"- Note: {_md(goal.goal.note)}")
         lines.append("")
+    lines += _md_decision_sections(report)
     if report.unplaced:
         lines += [
             "## Statements not placed",
@@ -637,6 +713,34 @@ def to_markdown(
                 f"{_md(item.period) or '—'} | {_md(item.reason)} | {_md_quote(item.quote)} |"
             )
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _md_decided(goal: view.GoalView) -> list[str]:
+    """Under the reason of a verdict a person decided: who, when and why, and the machine's."""
+    if goal.decided is None:
+        return []
+    return [
+        f"- Decided: {_md(goal.decided_text)} ({_md(goal.decided.where)})",
+        f"- The machine's verdict: {_md(goal.machine_text)}",
+    ]
+
+
+def _md_decision_sections(report: view.ReportView) -> list[str]:
+    """The goals dropped as not goals, and the decisions not applied, as Markdown."""
+    lines = []
+    if report.dropped:
+        lines += ["## Not goals", "", "Dropped from the audit by a person, not judged:", ""]
+        for item in report.dropped:
+            lines.append(
+                f"- {_md(item.id)}: {_md(item.text)} — {_md(item.reason)} "
+                f"({_md(item.decided_text)}): {_md_quote(item.quote)}"
+            )
+        lines.append("")
+    if report.unapplied:
+        lines += ["## Decisions not applied", ""]
+        lines += [f"- {_md(item.where)}: {_md(item.message)}" for item in report.unapplied]
+        lines.append("")
+    return lines
 
 
 def _anchor(goal_id: str) -> str:
@@ -715,11 +819,16 @@ def to_text(audit: Audit, *, catalog: Catalog | None = None) -> str:
         + ", "
         f"{_count(len(report.regions), 'region')}: " + _safe(", ".join(report.regions)),
         *(
-            _safe(f"  {d.name}: read as {d.read_as}, sha256 {d.sha256}")
+            _safe(line)
             for d in report.documents
             if d.reader
+            for line in (
+                f"  {d.name}: read as {d.read_as}, sha256 {d.sha256}",
+                *(f"    {said}" for said in d.identity),
+            )
         ),
         *_dating_lines(report),
+        *([_safe(report.decisions)] if report.decisions else []),
         "",
     ]
     marks = {"met": "✓ met", "missed": "✗ missed", "unreported": "· unrep."}
@@ -743,8 +852,10 @@ def to_text(audit: Audit, *, catalog: Catalog | None = None) -> str:
         )
         pace = f" Pace {goal.pace}." if goal.pace else ""
         lines.append(f"          {_safe(goal.verdict.reason + pace)}")
+        lines += _decided_lines(goal)
     if any(goal.verdict.provisional for goal in report.goals):
         lines += ["", "* provisional: a partial period, an estimate or a bound."]
+    lines += _decision_sections(report)
     if report.unplaced:
         lines += ["", _unplaced_heading(len(report.unplaced))]
         where = max(len(_safe(item.where)) for item in report.unplaced)
@@ -763,6 +874,32 @@ def to_text(audit: Audit, *, catalog: Catalog | None = None) -> str:
                 )
             )
     return "\n".join(lines) + "\n"
+
+
+def _decided_lines(goal: view.GoalView) -> list[str]:
+    """Beneath a verdict a person decided: who, when and why, and what the machine said."""
+    if goal.decided is None:
+        return []
+    lines = [f"          {_safe(goal.decided_text)}"]
+    if goal.machine_text != goal.verdict.reason:
+        lines.append(f"          the machine said: {_safe(goal.machine_text)}")
+    return lines
+
+
+def _decision_sections(report: view.ReportView) -> list[str]:
+    """The goals dropped as not goals, and the decisions not applied (none: no lines)."""
+    lines = []
+    if report.dropped:
+        count = len(report.dropped)
+        what = "not a goal" if count == 1 else "not goals"
+        lines += ["", f"{_count(count, 'goal')} dropped as {what} (not judged):"]
+        for item in report.dropped:
+            lines.append(f"{_safe(item.id)}  {_safe(item.text)}")
+            lines.append(f"          {_safe(item.reason)} — {_safe(item.decided_text)}")
+    if report.unapplied:
+        lines += ["", f"{_count(len(report.unapplied), 'decision')} not applied:"]
+        lines += [_safe(str(item)) for item in report.unapplied]
+    return lines
 
 
 def _dating_lines(report: view.ReportView) -> list[str]:
@@ -828,8 +965,14 @@ def to_html(
     Every piece of document text is escaped by Jinja2's autoescaping.
     """
     check("audit", audit, Audit, "an Audit (tt.audit)")
-    report = view.build(audit, texts, catalog=catalog or default_catalog())
-    return _environment().get_template("report.html.j2").render(_context(report))
+    catalog = catalog or default_catalog()
+    report = view.build(audit, texts, catalog=catalog)
+    candidates = view.candidate_views(audit, texts, catalog=catalog)
+    return (
+        _environment()
+        .get_template("report.html.j2")
+        .render({**_context(report), "candidates": candidates})
+    )
 
 
 def summary_html(audit: Audit, *, catalog: Catalog | None = None) -> str:

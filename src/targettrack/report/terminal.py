@@ -44,6 +44,8 @@ def to_screen(
     ]
     if report.unplaced:
         head.append(f"{_count(len(report.unplaced), 'statement')} read but not placed")
+    if report.decisions:
+        head.append(report.decisions)
     tail = ["", more]
     missed = [goal for goal in report.goals if goal.verdict.status is Status.MISSED]
     body: list[str] = []

@@ -58,6 +58,7 @@ HISTORY_COLUMNS = (
     "pace_ratio",
     "evidence_ids",
     "reason",
+    "decided_by",
 )
 
 _MARKS = {None: "–", Status.MET: "✓", Status.MISSED: "✗", Status.UNREPORTED: "·"}
@@ -147,6 +148,19 @@ def _point(row: _Row) -> dict[str, Any]:
         },
         "evidence": [o.id for o in verdict.evidence],
         "reason": verdict.reason,
+        "decision": _decision(verdict),
+    }
+
+
+def _decision(verdict: Verdict) -> dict[str, Any] | None:
+    decided = verdict.decided
+    if decided is None:
+        return None
+    return {
+        "action": decided.action.value,
+        "by": decided.by,
+        "date": decided.date.isoformat(),
+        "text": decided.describe(),
     }
 
 
@@ -241,6 +255,9 @@ def history_csv(result: History, *, catalog: Catalog | None = None, bom: bool = 
                 else _number(verdict.pace.ratio),
                 "evidence_ids": "" if verdict is None else ";".join(o.id for o in verdict.evidence),
                 "reason": "" if verdict is None else verdict.reason,
+                "decided_by": ""
+                if verdict is None or verdict.decided is None
+                else verdict.decided.by,
             }
             writer.writerow([_cell(values[column]) for column in HISTORY_COLUMNS])
     return out.getvalue()
@@ -290,7 +307,12 @@ def history_text(result: History, *, catalog: Catalog | None = None) -> str:
                 )
                 if on
             )
-            lines.append(f"    {row.point.date.isoformat()} {row.status}{achieved}{flags}{pace}")
+            decided = row.verdict.decided
+            person = "" if decided is None else f", {decided.describe()}"
+            lines.append(
+                f"    {row.point.date.isoformat()} {row.status}{achieved}{flags}{pace}"
+                + _safe(person)
+            )
     return "\n".join(lines) + "\n"
 
 

@@ -22,12 +22,14 @@ from .._text import PRIVATE_USE
 from ..catalog import Catalog, Metric, default_catalog
 from ..model import (
     Change,
+    Decided,
     Goal,
     Outcome,
     Pace,
     Recurrence,
     Source,
     Status,
+    Unapplied,
     Unplaced,
     Verdict,
     amount_text,
@@ -41,7 +43,9 @@ if TYPE_CHECKING:
 __all__ = [
     "STATUS_ORDER",
     "BarView",
+    "CandidateView",
     "ChartRow",
+    "DroppedView",
     "DocumentView",
     "GoalView",
     "OutcomeView",
@@ -51,6 +55,8 @@ __all__ = [
     "UnplacedView",
     "achieved_text",
     "build",
+    "candidate_views",
+    "decisions_line",
     "display_text",
     "figure_kind",
     "goal_text",
@@ -211,6 +217,23 @@ class GoalView:
         return "" if pace is None else pace_text(pace, str(self.verdict.goal.period))
 
     @property
+    def decided(self) -> Decided | None:
+        """The decision of a person this verdict is (None: the machine's)."""
+        return self.verdict.decided
+
+    @property
+    def decided_text(self) -> str:
+        """``decided by 王芳 on 2026-03-01 (use this evidence): …`` ("" for the machine's)."""
+        decided = self.verdict.decided
+        return "" if decided is None else decided.describe()
+
+    @property
+    def machine_text(self) -> str:
+        """What the machine said before the person decided ("" for the machine's verdict)."""
+        decided = self.verdict.decided
+        return "" if decided is None else decided.machine_reason
+
+    @property
     def flags(self) -> tuple[str, ...]:
         flags = []
         if self.verdict.provisional:
@@ -259,6 +282,44 @@ class UnplacedView:
 
 
 @attrs.frozen
+class DroppedView:
+    """A goal a person decided is not a goal: dropped from the audit, listed with why."""
+
+    verdict: Verdict
+    text: str
+    quote: QuoteView
+
+    @property
+    def id(self) -> str:
+        return self.verdict.goal.id
+
+    @property
+    def reason(self) -> str:
+        """``not a goal: …``, the person's reason."""
+        return self.verdict.reason
+
+    @property
+    def decided_text(self) -> str:
+        decided = self.verdict.decided
+        return "" if decided is None else decided.describe()
+
+
+@attrs.frozen
+class CandidateView:
+    """A candidate for a goal's evidence (``targettrack review``): the outcome quoted, and the
+    verdict it would make."""
+
+    id: str
+    value: str
+    period: str
+    metric: str
+    quote: QuoteView
+    would_be: str
+    usable: bool
+    taken: bool
+
+
+@attrs.frozen
 class ChartRow:
     """One bar of a summary chart: the counts by status for a region or a theme."""
 
@@ -289,6 +350,8 @@ class DocumentView:
     encoding: str | None = None
     sha256: str = ""
     pages: int = 0
+    #: who wrote it and for which year, each decision with its evidence (a raw document)
+    identity: tuple[str, ...] = ()
 
     @property
     def read_as(self) -> str:
@@ -333,6 +396,20 @@ class ReportView:
     left_out: tuple[DocumentView, ...] = ()
     #: the names of the documents drawn on whose issue date is not known
     undated: tuple[str, ...] = ()
+    #: the goals a person decided are not goals, out of the counts
+    dropped: tuple[DroppedView, ...] = ()
+    #: the decisions that could not be applied
+    unapplied: tuple[Unapplied, ...] = ()
+
+    @property
+    def decided(self) -> tuple[GoalView, ...]:
+        """The goals whose verdict a person decided."""
+        return tuple(goal for goal in self.goals if goal.decided is not None)
+
+    @property
+    def decisions(self) -> str:
+        """One line on the decisions of a person, or "" when there are none."""
+        return decisions_line(len(self.decided), len(self.dropped), len(self.unapplied))
 
     @property
     def read(self) -> bool:
@@ -604,6 +681,7 @@ def _documents(audit: Audit) -> tuple[DocumentView, ...]:
                 encoding=document.encoding,
                 sha256=document.sha256,
                 pages=len(document.pages),
+                identity=document.identity,
             )
         views.append(view)
     return tuple(views)
@@ -695,4 +773,75 @@ def build(
         ),
         left_out=tuple(d for d in documents if d.left_out),
         undated=audit.undated,
+        dropped=_dropped(audit, texts, catalog, titles, page),
+        unapplied=audit.unapplied,
     )
+
+
+def decisions_line(decided: int, dropped: int, unapplied: int) -> str:
+    """``decided by a person: 2 verdicts, 1 goal dropped as not a goal; 1 decision not
+    applied`` ("" when there is nothing to say)."""
+    parts = []
+    if decided:
+        parts.append(f"{decided} verdict{'' if decided == 1 else 's'}")
+    if dropped:
+        parts.append(f"{dropped} goal{'' if dropped == 1 else 's'} dropped as not a goal")
+    said = f"decided by a person: {', '.join(parts)}" if parts else ""
+    if unapplied:
+        said += "; " if said else ""
+        said += f"{unapplied} decision{'' if unapplied == 1 else 's'} not applied"
+    return said
+
+
+def _dropped(
+    audit: Audit,
+    texts: Mapping[str, str] | None,
+    catalog: Catalog,
+    titles: Mapping[str, str],
+    page: Callable[[Source], int | None],
+) -> tuple[DroppedView, ...]:
+    return tuple(
+        DroppedView(
+            verdict,
+            goal_text(verdict.goal, catalog.get(verdict.goal.metric)),
+            quote_view(
+                verdict.goal.source,
+                texts,
+                titles.get(verdict.goal.source.doc, ""),
+                page(verdict.goal.source),
+            ),
+        )
+        for verdict in audit.dropped
+    )
+
+
+def candidate_views(
+    audit: Audit, texts: Mapping[str, str] | None = None, *, catalog: Catalog | None = None
+) -> dict[str, tuple[CandidateView, ...]]:
+    """The candidates of every goal a person should decide on (``targettrack review``), by
+    goal id: each outcome quoted, with the verdict it would make."""
+    from ..decisions import proposals
+
+    titles = {d.name: d.title for d in audit.documents}
+    page = _pager(audit)
+    found: dict[str, tuple[CandidateView, ...]] = {}
+    for proposal in proposals(audit, catalog=catalog):
+        found[proposal.verdict.goal.id] = tuple(
+            CandidateView(
+                id=c.outcome.id,
+                value=amount_text(c.outcome.value),
+                period=str(c.outcome.period),
+                metric=c.outcome.metric,
+                quote=quote_view(
+                    c.outcome.source,
+                    texts,
+                    titles.get(c.outcome.source.doc, ""),
+                    page(c.outcome.source),
+                ),
+                would_be=c.would_be.reason,
+                usable=c.usable,
+                taken=c.taken,
+            )
+            for c in proposal.candidates
+        )
+    return found

@@ -698,6 +698,8 @@ def _in_processes(
 def _stop(pool: ProcessPoolExecutor) -> None:
     """End ``pool`` now: the work queued is dropped and the workers are terminated."""
     processes = list((pool._processes or {}).values())
+    # the pool's own thread, taken before shutdown forgets it
+    manager: Any = getattr(pool, "_executor_manager_thread", None)
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         with contextlib.suppress(OSError, ValueError, AttributeError):
@@ -708,7 +710,6 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     # the pool's own thread ends once it sees its workers gone; waited for here, so that it is
     # not closing its wake-up pipe while the interpreter's exit writes to it (a traceback
     # "Bad file descriptor" in concurrent.futures at exit, Python 3.11)
-    manager: Any = getattr(pool, "_executor_manager_thread", None)
     if manager is not None and manager is not threading.current_thread():
         with contextlib.suppress(RuntimeError):
             manager.join(5)

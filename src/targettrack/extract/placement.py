@@ -108,7 +108,10 @@ class _CatalogIndex:
         # 出让的国有建设用地中工业用地比例, 重点工业项目累计建成投产: the catalog's wordings leave
         # the 的 and the 累计 out (累计 tells a stock from a flow later, in :meth:`flow`)
         bare = _BARE.sub("", metric_text)
-        for variant in {metric_text, _GDP.sub("生产总值", metric_text), bare}:
+        # in this order, each once: a set's order changed with PYTHONHASHSEED, and with it
+        # which of two wordings of one length won (服务业增加值在国内生产总值中的比重: gdp on one
+        # run, tertiary_industry_value_added on another)
+        for variant in dict.fromkeys((metric_text, _GDP.sub("生产总值", metric_text), bare)):
             for phrase in self.phrases:
                 if phrase in variant:
                     if best is None or len(phrase) > best[0]:

@@ -35,6 +35,11 @@ ERRORS: list[tuple[type[Exception], Exception, dict[str, object]]] = [
         tt.SourceError("001.txt", None, "the quote is not the text"),
         {"path": "001.txt", "line": None, "message": "the quote is not the text"},
     ),
+    (
+        tt.ArgumentError,
+        tt.ArgumentError("as_of", "a date", "2026-01-01"),
+        {"field": "as_of", "expected": "a date", "got": "2026-01-01"},
+    ),
 ]
 
 IDS = [cls.__name__ for cls, _, _ in ERRORS]
@@ -50,6 +55,12 @@ def test_every_error_is_a_targettrack_error_and_a_value_error(
     # catching the builtin catches it
     with pytest.raises(ValueError):
         raise error
+
+
+def test_argument_error_is_a_validation_error_and_a_type_error() -> None:
+    assert issubclass(tt.ArgumentError, tt.ValidationError)
+    assert issubclass(tt.ArgumentError, TypeError)
+    assert str(ERRORS[5][1]) == "'as_of' must be a date (got '2026-01-01')"
 
 
 def test_source_error_is_a_data_error() -> None:

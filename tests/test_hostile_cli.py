@@ -12,6 +12,7 @@ import contextlib
 import csv
 import io
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -228,8 +229,6 @@ RAW = "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]
 
 
 def assert_terminal_safe(text: str) -> None:
-    import re
-
     assert not re.search(RAW, text), repr(text)
     assert not any(line.startswith(("FAKE", "OVERWRITE")) for line in text.splitlines())
 
@@ -812,3 +811,160 @@ def test_line_ends_never_change_a_corpus(
         tables.append([tuple(row[column] for column in kept) for row in rows])
     assert tables[1] == tables[0]
     assert sum(row[3] == "met" for row in tables[0]) >= 4
+
+
+# -- file names that are not UTF-8 ------------------------------------------------------------
+
+
+@pytest.fixture
+def gbk_named(tmp_path: Path) -> Path:
+    """A folder holding one report whose file name is GBK bytes (as unzip leaves them)."""
+    folder = tmp_path / "gbk"
+    folder.mkdir()
+    name = os.fsencode(folder) + b"/" + "江苏2025报告.txt".encode("gbk")
+    try:
+        with open(name, "wb") as handle:
+            handle.write(work_report("江苏", 2025, "5.8").encode("utf-8"))
+    except (OSError, UnicodeError):
+        pytest.skip("this file system takes UTF-8 names only")
+    return folder
+
+
+@pytest.mark.parametrize("format", ["text", "html", "md", "json", "csv"])
+@pytest.mark.parametrize("corpus", [False, True], ids=["file", "corpus"])
+def test_a_file_name_that_is_not_utf8_is_audited(
+    capsys: pytest.CaptureFixture[str], gbk_named: Path, format: str, corpus: bool
+) -> None:
+    given = [str(gbk_named), "-j", "1"] if corpus else [str(next(gbk_named.iterdir()))]
+    status, out, err = run(capsys, "audit", *given, "--as-of", "2026-12-31", "-f", format)
+    assert status == 0, err
+    shown = "\\xbd\\xad\\xcb\\xd52025\\xb1\\xa8\\xb8\\xe6"  # 江苏2025报告 in GBK
+    assert shown in out.replace("\\\\", "\\")  # JSON writes the backslash twice
+    out.encode("utf-8")
+
+
+@pytest.mark.parametrize("command", ["extract", "text"])
+def test_a_file_name_that_is_not_utf8_is_read(
+    capsys: pytest.CaptureFixture[str], gbk_named: Path, command: str
+) -> None:
+    status, out, err = run(capsys, command, str(next(gbk_named.iterdir())))
+    assert status == 0, err
+    (out + err).encode("utf-8")
+    assert "\\xbd\\xad\\xcb\\xd52025" in (err if command == "text" else out.replace("\\\\", "\\"))
+
+
+# -- catalogs, gold files, empty folders, -o paths ---------------------------------------------
+
+METRIC = "- id: my_metric\n  zh: 测试指标\n  en: test\n  kind: level\n  unit: 亿元\n"
+
+
+@pytest.mark.parametrize(
+    ("field", "message"),
+    [
+        ("id: [1, 2]", "1: 'id' must be a text (got [1, 2])"),
+        ("aliases: 数字经济", "6: 'aliases' must be a list of texts (got '数字经济')"),
+        ("classifiers: [1]", "6: 'classifiers' must be a list of texts (got [1])"),
+        ("stock: [a]", "6: 'stock' must be a text (got ['a'])"),
+        ("unit: [亿元]", "5: 'unit' must be a unit (a text; '' for a plain number) (got ['亿元'])"),
+    ],
+)
+def test_a_catalog_field_of_the_wrong_type_is_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, field: str, message: str
+) -> None:
+    folder = write_pair(tmp_path / "c")
+    catalog = tmp_path / "mine.yaml"
+    key = field.split(":")[0]
+    own = re.search(f"{key}: .*", METRIC)
+    text = METRIC.replace(own.group(), field) if own else METRIC + f"  {field}\n"
+    catalog.write_text(text, encoding="utf-8")
+    status, _, err = run(capsys, "audit", str(folder / "plan.txt"), "--catalog", str(catalog))
+    assert status == 1
+    assert one_error_line(err) == f"DataError: {catalog}:{message}"
+
+
+def test_an_empty_folder_with_jobs_is_named_as_empty(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    status, _, err = run(capsys, "audit", str(tmp_path), "-j", "2")
+    assert status == 1
+    assert one_error_line(err) == (
+        f"DataError: {tmp_path}: expected curated datasets (.yaml) or raw documents, found none"
+    )
+
+
+def test_o_in_a_missing_folder_is_refused_before_the_work(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = write_pair(tmp_path / "c")
+    read: list[object] = []
+    monkeypatch.setattr(cli, "load_inputs", lambda *a: read.append(a))
+    target = tmp_path / "missing" / "out.html"
+    status, _, err = run(capsys, "audit", str(folder / "plan.txt"), "-o", str(target))
+    assert (status, read) == (1, [])
+    assert one_error_line(err) == (f"FileNotFoundError: {target}: No such file or directory")
+
+
+@pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="needs Linux's /proc")
+def test_o_where_no_file_can_be_made_says_why(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = write_pair(tmp_path / "c")
+    status, _, err = run(capsys, "audit", str(folder / "plan.txt"), "-o", "/proc/self/mem")
+    assert status == 1
+    assert err.splitlines()[-1] == (
+        "FileNotFoundError: /proc/self/mem: No such file or directory (a temporary file for "
+        "the report cannot be made in /proc/self)"
+    )
+
+
+def test_a_gold_item_without_its_value_is_named(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = write_pair(tmp_path / "c")
+    gold = tmp_path / "plan.gold.yaml"
+    gold.write_text(
+        "document: plan.txt\nitems:\n- kind: goal\n  quote: 2025\n  start: 0\n  end: 4\n",
+        encoding="utf-8",
+    )
+    status, _, err = run(capsys, "evaluate", str(folder / "plan.txt"), "--gold", str(gold))
+    assert status == 1
+    assert one_error_line(err) == f"DataError: {gold}:3: a gold item needs 'value'"
+
+
+def test_a_report_written_into_its_corpus_folder_is_named(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = write_pair(tmp_path / "c")
+    output = folder / "report.txt"
+    status, _, err = run(capsys, "audit", str(folder), "-j", "1", "-o", str(output))
+    assert status == 0, err
+    assert (
+        f"warning: {output}: written inside the corpus folder {folder}, it will be read as one "
+        "of its documents by the next audit of the folder"
+    ) in err
+    output.unlink()
+    status, _, err = run(capsys, "audit", str(folder), "-j", "1", "-o", str(folder / "r.csv"))
+    assert status == 0, err
+    assert "written inside" not in err  # a CSV file is no document
+
+
+def test_a_metric_is_placed_the_same_whatever_the_hash_seed() -> None:
+    # two catalog wordings of one length in one text (服务业增加值, 国内生产总值): which won
+    # depended on the order of a set, so on PYTHONHASHSEED, and a corpus CSV changed by a row
+    code = (
+        "import targettrack as tt\n"
+        "text = '2011年政府工作报告\\n今后五年，服务业增加值在国内生产总值中的比重提高4个百分点。'\n"
+        "print([s.metric for s in tt.extract_statements(text, region='全国', year=2011)])\n"
+    )
+    placed = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+        ).stdout
+        for seed in range(4)
+    }
+    assert len(placed) == 1, placed
+    assert "'" in placed.pop()  # a metric was placed

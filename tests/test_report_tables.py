@@ -153,5 +153,5 @@ def test_render_knows_every_format_and_refuses_others() -> None:
     audit = rc.build_audit()
     for name in report.FORMATS:
         assert report.render(audit, name, rc.TEXTS)
-    with pytest.raises(ValueError, match="format must be one of"):
+    with pytest.raises(ValueError, match="'format' must be one of"):
         report.render(audit, "pdf")

@@ -6,6 +6,7 @@
 """
 
 from ._errors import (
+    ArgumentError,
     DataError,
     PeriodError,
     ReaderMissing,
@@ -70,6 +71,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Amount",
+    "ArgumentError",
     "Audit",
     "Bound",
     "Catalog",

@@ -7,6 +7,7 @@ parts as attributes, and pickles (its ``args`` are the arguments of its construc
 from __future__ import annotations
 
 __all__ = [
+    "ArgumentError",
     "DataError",
     "PeriodError",
     "ReaderMissing",
@@ -83,6 +84,12 @@ class ValidationError(ValueError, TargetTrackError):
         if len(got) > 120:
             got = f"{got[:120]}… ({len(got)} characters)"
         return f"{self.field!r} must be {self.expected} (got {got})"
+
+
+class ArgumentError(ValidationError, TypeError):
+    """An argument of a public function of the wrong type or out of its range, named as
+    ``'as_of' must be a date (got '2026-01-01')``: a :class:`ValidationError`, and a
+    ``TypeError`` as Python's own errors for a wrong argument are."""
 
 
 class DataError(ValueError, TargetTrackError):

@@ -190,6 +190,22 @@ def long_numbers(text: str) -> list[tuple[int, int]]:
     return [match.span() for match in _LONG_NUMBER.finditer(text)]
 
 
+#: A lone surrogate: how Python holds a byte of a file name that is not UTF-8 (surrogateescape).
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escaped_byte(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
+
+
+def file_name(name: str) -> str:
+    """A file name as text that can be written: each byte that is not UTF-8 (a GBK name as
+    unzip leaves it, held by Python as a lone surrogate) written ``\\xba``. A document is cited
+    by this name in every report; its file is still read by its own name."""
+    return _SURROGATE.sub(_escaped_byte, name)
+
+
 def shorten(text: str, limit: int = 40) -> str:
     """``text`` quoted for a message, cut to ``limit`` characters (a message stays one line)."""
     if len(text) <= limit:

@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from ._checks import check_paths
 from ._errors import DataError, UnitError, ValidationError
 from ._files import line_of, load_yaml
 from ._text import MAGNITUDES
@@ -116,7 +117,8 @@ class Metric:
         for name in _TEXTS:
             value = fields.get(name, "")
             if not isinstance(value, str):
-                raise ValidationError(name, "a text", value)
+                expected = "a unit (a text; '' for a plain number)" if name == "unit" else "a text"
+                raise ValidationError(name, expected, value)
             if name in _REQUIRED_TEXTS and not value.strip():
                 raise ValidationError(name, "a text that is not empty", value)
         for name in ("recognition", "stock", "about"):
@@ -295,8 +297,8 @@ class Catalog:
         """Load catalog YAML files (each a list of metric records)."""
         metrics: list[Metric] = []
         seen: dict[str, str] = {}
-        for path in paths:
-            metrics.extend(_load_file(Path(path), seen))
+        for path in check_paths("paths", paths):
+            metrics.extend(_load_file(path, seen))
         return cls(metrics)
 
     def __contains__(self, metric_id: object) -> bool:
@@ -391,7 +393,9 @@ def _load_file(path: Path, seen: dict[str, str]) -> list[Metric]:
         try:
             metric = Metric.from_record(record)
         except (ValueError, TypeError) as error:
-            raise DataError(str(path), line, str(error)) from None
+            field = getattr(error, "field", None)
+            where = line_of(record, field) if field in record else line
+            raise DataError(str(path), where, str(error)) from None
         if metric.id in seen:
             raise DataError(
                 str(path), line, f"metric {metric.id!r} is already defined in {seen[metric.id]}"

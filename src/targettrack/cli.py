@@ -19,7 +19,6 @@ import datetime as dt
 import errno
 import io
 import os
-import re
 import shutil
 import signal
 import stat
@@ -31,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from ._errors import DataError, TargetTrackError
+from ._text import file_name
 from .dataset import Dataset, Document, load_document
 from .extract.identity import GENRES
 from .match import Audit, SourceDocument, audit
@@ -241,15 +241,6 @@ def _warn(notices: Any) -> None:
         _warning(str(notice))
 
 
-#: A lone surrogate: what Python makes of a byte of a file name that is not UTF-8.
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _byte(found: re.Match[str]) -> str:
-    code = ord(found.group())
-    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
-
-
 def _shown(text: str) -> str:
     """``text`` for the terminal, on one line: its control characters (a line break, ESC, a
     carriage return, a right-to-left override) as the text report shows them (``\\n``,
@@ -257,7 +248,7 @@ def _shown(text: str) -> str:
     name can neither forge a line nor drive the terminal (docs/input.md)."""
     from .report.render import _safe
 
-    return _safe(_SURROGATE.sub(_byte, text))
+    return _safe(file_name(text))
 
 
 def _warning(text: str) -> None:
@@ -439,6 +430,8 @@ def check_output(path: str | Path, inputs: Sequence[Path] = ()) -> None:
     try:
         status = os.lstat(target)
     except FileNotFoundError:
+        if not target.parent.is_dir():  # found now, not once the work is done
+            raise OSError(errno.ENOENT, os.strerror(errno.ENOENT), str(target)) from None
         return
     if stat.S_ISLNK(status.st_mode):
         raise _refuse(target, "a symbolic link; -o writes a regular file, give its own path")
@@ -562,8 +555,12 @@ def _atomic(path: str | Path, *, inputs: Sequence[Path] = ()) -> Iterator[TextIO
             handle, temporary = tempfile.mkstemp(
                 prefix=f".{target.name}.", suffix=".tmp", dir=directory
             )
-        except OSError as error:
-            raise OSError(error.errno, error.strerror, str(target)) from None
+        except OSError as error:  # the report is written next to its path, then renamed
+            raise OSError(
+                error.errno,
+                f"{error.strerror} (a temporary file for the report cannot be made in {directory})",
+                str(target),
+            ) from None
         try:
             with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
                 yield stream
@@ -709,6 +706,12 @@ def _run_audit(args: argparse.Namespace) -> int:
             "--format jsonl: JSON lines are written for a corpus (a folder of raw documents "
             "or --manifest); use --format json"
         )
+    for name in args.files:  # a folder with nothing to read: say so, whatever the options
+        folder = Path(name)
+        if folder.is_dir() and not any(folder.glob("*.yaml")) and not any(folder.glob("*.yml")):
+            raise DataError(
+                name, None, "expected curated datasets (.yaml) or raw documents, found none"
+            )
     for option, given in (("--scheduler", args.scheduler), ("--jobs", args.jobs)):
         if given is not None:  # it would change nothing: say so rather than ignore it
             raise ValueError(
@@ -750,13 +753,24 @@ def _run_audit(args: argparse.Namespace) -> int:
 
 def _run_corpus_audit(args: argparse.Namespace) -> int:
     """A corpus: read every document (in processes or on a Dask cluster), pair, judge, report."""
-    from .corpus import audit_documents, corpus_entries, read_corpus
+    from .corpus import accepts, audit_documents, corpus_entries, read_corpus
 
     as_of = dt.date.today() if args.as_of is None else parse_date(args.as_of)
     options = _Options(args)
     format = _format(args)
     if args.output is not None:  # before any work; checked again when it is written
         check_output(args.output, _given(args))
+        output = Path(args.output).resolve()
+        for name in args.files:
+            if (
+                accepts(output)
+                and Path(name).is_dir()
+                and output.is_relative_to(Path(name).resolve())
+            ):
+                _warning(
+                    f"{args.output}: written inside the corpus folder {name}, it will be read "
+                    "as one of its documents by the next audit of the folder"
+                )
     decisions = _load_decisions(args)
     if decisions is not None and format not in ("text", "md", "json"):
         raise ValueError(
@@ -1244,7 +1258,14 @@ def _run_extract(args: argparse.Namespace) -> int:
             )
             _warn(read.notices)
             document = read.document
-            documents.append({**document.to_dict(), "identity": identity_to_dict(read.identity)})
+            # the name the statements cite (a byte of a name that is not UTF-8 as \xba)
+            documents.append(
+                {
+                    **document.to_dict(),
+                    "doc": read.name,
+                    "identity": identity_to_dict(read.identity),
+                }
+            )
             for statement in read.statements:
                 item = statement.to_dict()
                 if document.pages:

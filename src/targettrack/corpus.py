@@ -43,9 +43,18 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ._checks import (
+    check,
+    check_date,
+    check_items,
+    check_jobs,
+    check_path,
+    check_paths,
+    check_year,
+)
 from ._errors import DataError
 from ._files import line_of, load_yaml
-from ._text import shorten
+from ._text import file_name, shorten
 from .catalog import Catalog, catalog_files, default_catalog
 from .extract.formats import READERS
 from .extract.identity import Identity, overridden
@@ -131,8 +140,7 @@ def find_documents(paths: Iterable[str | Path]) -> list[DocumentEntry]:
     raw document and two documents with the same name.
     """
     entries: list[DocumentEntry] = []
-    for given in paths:
-        path = Path(given)
+    for path in check_paths("paths", paths):
         if path.is_dir():
             found = sorted(
                 (p for p in path.rglob("*") if _visible(p, path) and p.is_file() and accepts(p)),
@@ -153,7 +161,9 @@ def find_documents(paths: Iterable[str | Path]) -> list[DocumentEntry]:
                         f"a link to {target}, outside the folder {path}: not read (a folder's "
                         "documents are the files inside it; give that file itself instead)",
                     )
-            entries.extend(DocumentEntry(str(p), p.relative_to(path).as_posix()) for p in found)
+            entries.extend(
+                DocumentEntry(str(p), file_name(p.relative_to(path).as_posix())) for p in found
+            )
         elif path.exists():
             if not accepts(path):
                 raise DataError(
@@ -162,7 +172,7 @@ def find_documents(paths: Iterable[str | Path]) -> list[DocumentEntry]:
                     f"expected a raw document ({', '.join(DOCUMENT_SUFFIXES)}) in a corpus, "
                     f"got a {path.suffix or 'suffix-less'} file",
                 )
-            entries.append(DocumentEntry(str(path), path.name))
+            entries.append(DocumentEntry(str(path), file_name(path.name)))
         else:
             raise DataError(str(path), None, "no such file or folder")
     _check_names(entries)
@@ -174,8 +184,8 @@ def corpus_entries(
 ) -> list[DocumentEntry]:
     """The documents of a manifest (:func:`load_manifest`), then those of ``paths``
     (:func:`find_documents`); each name once."""
-    entries = [] if manifest is None else load_manifest(manifest)
-    paths = list(paths)
+    paths = check_paths("paths", paths)
+    entries = [] if manifest is None else load_manifest(check_path("manifest", manifest))
     if paths:
         entries.extend(find_documents(paths))
     _check_names(entries)
@@ -589,6 +599,12 @@ def _read_aside(arguments: tuple[DocumentEntry, ReadOptions, str]) -> Any:
     return options.read(entry).set_aside(spill)
 
 
+def _check_options(jobs: Any, region: Any, year: Any) -> None:
+    check_jobs("jobs", jobs)
+    check("region", region, (str, type(None)), "a government's name (str) or None")
+    check_year("year", year, (MIN_YEAR, MAX_YEAR))
+
+
 def _cores() -> int:
     try:
         return len(os.sched_getaffinity(0))
@@ -614,7 +630,11 @@ def read_corpus(
     ``options`` (:class:`ReadOptions`) in place of ``region``, ``year`` and ``catalog_extra``
     says the genre, encoding and place files too.
     """
-    options = options or ReadOptions(region, year, catalog_extra=tuple(map(str, catalog_extra)))
+    entries = check_items("entries", entries, DocumentEntry, "DocumentEntry (corpus_entries)")
+    _check_options(jobs, region, year)
+    extra = tuple(str(f) for f in check_paths("catalog_extra", catalog_extra))
+    options = check("options", options, (ReadOptions, type(None)), "ReadOptions or None")
+    options = options or ReadOptions(region, year, catalog_extra=extra)
     work = [(entry, options) for entry in entries]
     return _ordered_map(_read_one, work, jobs=jobs, client=client, progress=progress)
 
@@ -631,9 +651,7 @@ def _ordered_map(
     pool, or on a Dask cluster."""
     if client is not None:
         return _on_dask(client, function, work, progress)
-    jobs = _cores() if jobs is None else jobs
-    if jobs < 1:
-        raise ValueError(f"jobs: expected a number of processes >= 1, got {jobs}")
+    jobs = check_jobs("jobs", jobs) or _cores()
     if jobs == 1 or len(work) < 2:
         return _here(function, work, progress)
     # never more processes than cores or than pieces of work: -j 100000 forked one
@@ -681,6 +699,8 @@ def _in_processes(
 def _stop(pool: ProcessPoolExecutor) -> None:
     """End ``pool`` now: the work queued is dropped and the workers are terminated."""
     processes = list((pool._processes or {}).values())
+    # the pool's own thread, taken before shutdown forgets it
+    manager: Any = getattr(pool, "_executor_manager_thread", None)
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         with contextlib.suppress(OSError, ValueError, AttributeError):
@@ -688,6 +708,12 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     for process in processes:
         with contextlib.suppress(OSError, ValueError, AssertionError):
             process.join(5)
+    # the pool's own thread ends once it sees its workers gone; waited for here, so that it is
+    # not closing its wake-up pipe while the interpreter's exit writes to it (a traceback
+    # "Bad file descriptor" in concurrent.futures at exit, Python 3.11)
+    if manager is not None and manager is not threading.current_thread():
+        with contextlib.suppress(RuntimeError):
+            manager.join(5)
 
 
 #: How often a worker process looks whether its parent is still there, in seconds.
@@ -785,6 +811,7 @@ def pair_documents(
     reason: a document whose government or year is not known, a plan that no later document
     reviews, a review of no earlier plan, and a copy of an earlier document (the same text,
     government and year: it is counted once, as the first)."""
+    documents = check_items("documents", documents, CorpusDocument, "CorpusDocument")
     pairs: list[Pair] = []
     unpaired: list[Unpaired] = []
     groups: dict[str, list[CorpusDocument]] = {}
@@ -999,8 +1026,10 @@ def audit_documents(
     called with the verdicts of each plan as it is judged. ``decisions``: a person's decisions
     (``targettrack.load_decisions``), applied to the combined audit.
     """
-    as_of = as_of or dt.date.today()
-    documents = tuple(documents)
+    documents = tuple(check_items("documents", documents, CorpusDocument, "CorpusDocument"))
+    as_of = check_date("as_of", as_of) or dt.date.today()
+    check("catalog", catalog, (Catalog, type(None)), "a Catalog or None")
+    check_jobs("jobs", jobs)
     pairs, unpaired = pair_documents(documents)
     reviews = {p.plan.name: p.reviews for p in pairs}
     copies = _copies(documents)
@@ -1054,7 +1083,9 @@ def audit_corpus(
     ``catalog_files``: catalog files of your own, read after the shipped ones; ``decisions``:
     a person's decisions (``targettrack.load_decisions``), applied to the audit.
     """
-    extra = tuple(str(f) for f in catalog_files)
+    as_of = check_date("as_of", as_of)
+    _check_options(jobs, region, year)
+    extra = tuple(str(f) for f in check_paths("catalog_files", catalog_files))
     documents = read_corpus(
         corpus_entries(paths, manifest),
         jobs=jobs,
@@ -1087,8 +1118,12 @@ def stream_corpus(
     with its reviews read back, in ``jobs`` processes; the verdicts come in the order of
     :func:`audit_documents` (the same verdicts), to be written as they come (CSV, JSON lines).
     The folder is removed when the ``with`` block ends."""
-    as_of = as_of or dt.date.today()
-    options = options or ReadOptions(region, year, catalog_extra=tuple(map(str, catalog_extra)))
+    entries = check_items("entries", entries, DocumentEntry, "DocumentEntry (corpus_entries)")
+    as_of = check_date("as_of", as_of) or dt.date.today()
+    _check_options(jobs, region, year)
+    options = check("options", options, (ReadOptions, type(None)), "ReadOptions or None")
+    extra = tuple(str(f) for f in check_paths("catalog_extra", catalog_extra))
+    options = options or ReadOptions(region, year, catalog_extra=extra)
     extra = options.catalog_extra
     with tempfile.TemporaryDirectory(prefix="targettrack-") as folder:
         work = [

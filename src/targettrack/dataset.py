@@ -8,6 +8,7 @@ core. Errors name the file and the line of the record.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePath, PurePosixPath
@@ -15,6 +16,7 @@ from typing import Any
 
 import attrs
 
+from ._checks import check_path, check_paths
 from ._errors import DataError, TargetTrackError, ValidationError
 from ._files import line_of, load_yaml, read_text, shipped
 from ._text import normalise, parse_number, shorten
@@ -124,8 +126,10 @@ def _document_name(value: Any, where: str, line: int | None) -> str:
 
 def load_document(path: str | Path, *, catalog: Catalog | None = None) -> Document:
     """Load one document file: its records, checked against the source text it names."""
-    path = Path(path)
+    path = check_path("path", path)
     where = str(path)
+    if path.is_dir():
+        raise DataError(where, None, "a folder, not a record file (.yaml)")
     data = load_yaml(path)
     if not isinstance(data, dict):
         raise DataError(where, 1, "expected a mapping with document, goals and outcomes")
@@ -296,9 +300,9 @@ def load_dataset(
     """Load document files: a folder (every ``*.yaml`` in it), files, or the seeds by default."""
     if paths is None:
         paths = seeds_dir()
-    if isinstance(paths, str | Path):
-        folder = Path(paths)
+    if isinstance(paths, str | os.PathLike):
+        folder = check_path("paths", paths)
         files = sorted(folder.glob("*.yaml")) if folder.is_dir() else [folder]
     else:
-        files = [Path(p) for p in paths]
+        files = check_paths("paths", paths)
     return Dataset([load_document(f, catalog=catalog) for f in files])

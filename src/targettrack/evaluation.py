@@ -32,6 +32,7 @@ from typing import Any
 
 import attrs
 
+from ._checks import check_items, check_path
 from ._errors import DataError
 from ._files import line_of, load_yaml, read_text, shipped
 from .extract.statement import Statement, canonical
@@ -137,7 +138,9 @@ def load_gold(path: str | Path, *, text_dir: str | Path | None = None) -> dict[s
 
     With ``text_dir`` (the folder of the documents), every quote is checked against the text.
     """
-    path = Path(path)
+    path = check_path("path", path)
+    if text_dir is not None:
+        check_path("text_dir", text_dir)
     files = sorted(path.glob("*.gold.yaml")) if path.is_dir() else [path]
     gold: dict[str, list[GoldItem]] = {}
     for file in files:
@@ -174,7 +177,9 @@ def _item(file: Path, doc: str, record: Any, text: str | None) -> GoldItem:
             metric=record.get("metric"),
         )
         Amount(item.value, item.unit)
-    except (KeyError, TypeError, ValueError) as error:
+    except KeyError as error:  # a field every gold item has
+        raise DataError(str(file), line, f"a gold item needs {error.args[0]!r}") from None
+    except (TypeError, ValueError) as error:
         raise DataError(str(file), line, f"malformed gold item: {error}") from None
     if item.kind not in ("goal", "outcome"):
         raise DataError(str(file), line, f"kind must be goal or outcome (got {item.kind!r})")
@@ -256,11 +261,15 @@ def evaluate_extraction(
 
     Only documents that have gold are scored; statements of other documents are ignored.
     """
+    statements = check_items("statements", statements, Statement, "statements (Statement)")
     if isinstance(gold, Mapping):
-        by_doc = {doc: list(items) for doc, items in gold.items()}
+        by_doc = {
+            doc: check_items(f"gold[{doc!r}]", items, GoldItem, "GoldItem")
+            for doc, items in gold.items()
+        }
     else:
         by_doc = {}
-        for item in gold:
+        for item in check_items("gold", gold, GoldItem, "GoldItem (load_gold)"):
             by_doc.setdefault(item.doc, []).append(item)
     found: dict[str, list[Statement]] = {doc: [] for doc in by_doc}
     for statement in statements:

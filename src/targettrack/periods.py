@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ._checks import check
 from ._errors import PeriodError
 from ._text import normalise, parse_number, shorten
 
@@ -83,6 +84,7 @@ class Period:
     @classmethod
     def from_year(cls, year: int) -> Period:
         """The calendar year ``year``."""
+        check("year", year, int, "a year (an int such as 2025)")
         return cls(_ordinal(year, 1), _ordinal(year, 12))
 
     @classmethod

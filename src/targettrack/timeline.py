@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
+from ._checks import check, check_date, check_items
 from ._errors import ValidationError
 from .catalog import Catalog, default_catalog
 from .dataset import Dataset
@@ -167,8 +168,11 @@ def history(
     ``decisions`` (``targettrack.load_decisions``): a person's decisions, each applied from the
     date it was taken — the audits of earlier dates show the machine's verdicts.
     """
-    goals, outcomes, documents = list(goals), list(outcomes), tuple(documents)
-    unplaced = list(unplaced)
+    goals = check_items("goals", goals, Goal, "goals (Goal)")
+    outcomes = check_items("outcomes", outcomes, Outcome, "outcomes (Outcome)")
+    documents = tuple(check_items("documents", documents, SourceDocument, "SourceDocument"))
+    unplaced = check_items("unplaced", unplaced, Unplaced, "unplaced statements (Unplaced)")
+    until = check_date("until", until)
     ids = [goal.id for goal in goals]
     if len(set(ids)) != len(ids):
         repeated = next(i for i in ids if ids.count(i) > 1)
@@ -202,6 +206,7 @@ def history_dataset(
     decisions: Reviewer | None = None,
 ) -> History:
     """The history of every goal of a dataset (:func:`history`)."""
+    check("dataset", dataset, Dataset, "a Dataset (tt.load_dataset)")
     documents = [SourceDocument(d.name, d.title, d.issued) for d in dataset.documents]
     return history(
         dataset.goals,

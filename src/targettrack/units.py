@@ -32,6 +32,7 @@ from typing import Any
 
 import pint
 
+from ._checks import check
 from ._errors import UnitError
 from ._text import MAGNITUDES, MAX_NUMBER_LENGTH, check_magnitude, normalise, shorten
 
@@ -230,6 +231,7 @@ def _split(text: str) -> tuple[float, str]:
 
 def format_quantity(value: Any) -> str:
     """Write a quantity compactly, the way :func:`quantity` reads it back: ``35万元/人``."""
+    check("value", value, pint.Quantity, "a quantity (tt.quantity)")
     magnitude = float(value.magnitude)
     number = repr(magnitude)
     if number.endswith(".0"):

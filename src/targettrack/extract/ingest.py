@@ -19,7 +19,7 @@ from pathlib import Path
 
 import attrs
 
-from .._text import MAX_NUMBER_LENGTH, long_numbers
+from .._text import MAX_NUMBER_LENGTH, file_name, long_numbers
 from ..catalog import Catalog, default_catalog
 from ..model import Goal, Outcome, Unplaced
 from ..places import Places
@@ -172,7 +172,7 @@ def _extract(
     catalog: Catalog,
 ) -> Ingested:
     path = document.path
-    name = name or Path(path).name
+    name = name or file_name(Path(path).name)
     text = document.text
     statements = extract_statements(text, doc=name, catalog=catalog, identity=identity)
     goals, outcomes, unplaced = to_records(statements, catalog)

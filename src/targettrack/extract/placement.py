@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import PurePosixPath
 from typing import Any
 
+from .._checks import check, check_items
 from ..catalog import Catalog, Kind, default_catalog
 from ..dataset import check_record
 from ..measure import measure_key, normalise
@@ -107,7 +108,10 @@ class _CatalogIndex:
         # 出让的国有建设用地中工业用地比例, 重点工业项目累计建成投产: the catalog's wordings leave
         # the 的 and the 累计 out (累计 tells a stock from a flow later, in :meth:`flow`)
         bare = _BARE.sub("", metric_text)
-        for variant in {metric_text, _GDP.sub("生产总值", metric_text), bare}:
+        # in this order, each once: a set's order changed with PYTHONHASHSEED, and with it
+        # which of two wordings of one length won (服务业增加值在国内生产总值中的比重: gdp on one
+        # run, tertiary_industry_value_added on another)
+        for variant in dict.fromkeys((metric_text, _GDP.sub("生产总值", metric_text), bare)):
             for phrase in self.phrases:
                 if phrase in variant:
                     if best is None or len(phrase) > best[0]:
@@ -209,6 +213,8 @@ def to_records(
     span, so they are the same on every run. No statement is dropped: each is in exactly one
     list, the ones not placed as :class:`~targettrack.Unplaced` with the reason.
     """
+    statements = check_items("statements", statements, Statement, "statements (Statement)")
+    check("catalog", catalog, (Catalog, type(None)), "a Catalog or None")
     catalog = catalog or default_catalog()
     goals: list[Goal] = []
     outcomes: list[Outcome] = []

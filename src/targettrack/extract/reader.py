@@ -22,6 +22,7 @@ from typing import Any
 
 import attrs
 
+from .._checks import check, check_year
 from ..catalog import Catalog, default_catalog
 from ..model import (
     Amount,
@@ -120,8 +121,12 @@ def extract_statements(
     no year in it, a report that never names its province). ``catalog`` places metrics (the
     default catalog otherwise). Never raises on odd text: what cannot be read is left out.
     """
-    if not isinstance(text, str):
-        raise TypeError(f"text must be a str (got {type(text).__name__})")
+    check("text", text, str, "a text (str)")
+    check("doc", doc, str, "the name of the document (str)")
+    check_year("year", year, (MIN_YEAR, MAX_YEAR))
+    check("region", region, (str, type(None)), "a region's name (str) or None")
+    check("catalog", catalog, (Catalog, type(None)), "a Catalog or None")
+    check("identity", identity, (Identity, type(None)), "an Identity or None")
     catalog = catalog or default_catalog()
     prepared = prepare(text)
     compact = prepared.compact

@@ -12,6 +12,7 @@ from typing import Any
 import attrs
 import yaml
 
+from .._checks import check_items
 from .._text import MAGNITUDES
 from ..model import (
     Amount,
@@ -194,6 +195,8 @@ def statements_to_json(
     (``source.page``); with their ``identities`` (``identity_to_dict`` of each, in the same
     order), each document says who wrote it, for which year and on what evidence.
     """
+    statements = check_items("statements", statements, Statement, "statements (Statement)")
+    documents = check_items("documents", documents, DocumentText, "DocumentText")
     read = {document.name: document for document in documents}
     data: dict[str, Any] = {}
     if read:

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from .._checks import check, check_date, check_items
 from ..catalog import Catalog, default_catalog
 from ..dataset import Dataset
 from ..measure import measure_key
@@ -51,10 +52,13 @@ def audit(
     ``as_of`` replaces (or confirms) the verdict on its goal, and what cannot be applied is
     listed in :attr:`Audit.unapplied`.
     """
+    goals = check_items("goals", goals, Goal, "goals (Goal)")
+    outcomes = check_items("outcomes", outcomes, Outcome, "outcomes (Outcome)")
+    as_of = check_date("as_of", as_of) or dt.date.today()
+    check("catalog", catalog, (Catalog, type(None)), "a Catalog or None")
+    documents = tuple(check_items("documents", documents, SourceDocument, "SourceDocument"))
+    unplaced = check_items("unplaced", unplaced, Unplaced, "unplaced statements (Unplaced)")
     catalog = catalog or default_catalog()
-    as_of = as_of or dt.date.today()
-    documents = tuple(documents)
-    goals, outcomes, unplaced = list(goals), list(outcomes), list(unplaced)
     dates = issue_dates(documents)
     later = {name for name, date in dates.items() if date is not None and date > as_of}
     left_out = tuple(d for d in documents if d.name in later)
@@ -113,6 +117,7 @@ def audit_dataset(
 ) -> Audit:
     """Audit every goal of a dataset against every outcome in it (with a person's
     ``decisions`` applied, as :func:`audit` does)."""
+    check("dataset", dataset, Dataset, "a Dataset (tt.load_dataset)")
     documents = [SourceDocument(d.name, d.title, d.issued) for d in dataset.documents]
     return audit(
         dataset.goals,

@@ -27,7 +27,10 @@ from collections.abc import Mapping
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from .._checks import check
+from .._errors import ArgumentError
 from ..catalog import Catalog, default_catalog
+from ..match import Audit
 from ..model import (
     Amount,
     Outcome,
@@ -45,7 +48,7 @@ if TYPE_CHECKING:
     import jinja2
     import pandas as pd
 
-    from ..match import Audit, SourceDocument
+    from ..match import SourceDocument
 
 __all__ = [
     "CSV_COLUMNS",
@@ -286,6 +289,7 @@ def to_json(audit: Audit, *, catalog: Catalog | None = None) -> dict[str, Any]:
     ``unplaced`` (always there, possibly empty) lists the statements read from the documents
     that could not become goals or outcomes, each with the reason; they are not judged.
     """
+    check("audit", audit, Audit, "an Audit (tt.audit)")
     catalog = catalog or default_catalog()
     counts = audit.counts()
     sources: list[dict[str, Any]] = []
@@ -526,6 +530,7 @@ def to_csv(audit: Audit, *, catalog: Catalog | None = None, bom: bool = False) -
     ``bom``: open with a byte order mark (U+FEFF), so that a spreadsheet reads the file as
     UTF-8 — the command writes one into a ``-o`` file, not to standard output.
     """
+    check("audit", audit, Audit, "an Audit (tt.audit)")
     out = io.StringIO()
     if bom:
         out.write("\ufeff")
@@ -542,6 +547,7 @@ def to_frame(audit: Audit, *, catalog: Catalog | None = None) -> pd.DataFrame:
     Numbers are floats (NaN for no value; `source_page` too, for a document without pages),
     offsets integers, flags booleans, the rest text.
     """
+    check("audit", audit, Audit, "an Audit (tt.audit)")
     import pandas as pd
 
     rows = _rows(audit, catalog or default_catalog())
@@ -601,6 +607,7 @@ def to_markdown(
     of the same goals diff line by line. The statements read but not placed follow in a table
     of their own (when there are any).
     """
+    check("audit", audit, Audit, "an Audit (tt.audit)")
     report = view.build(audit, texts, catalog=catalog or default_catalog())
     counts = report.counts
     unplaced = (
@@ -799,6 +806,7 @@ def _unplaced_heading(n: int) -> str:
 def to_text(audit: Audit, *, catalog: Catalog | None = None) -> str:
     """A compact terminal summary, then one line per goal with its reason beneath it, then one
     line per statement read but not placed (when there are any)."""
+    check("audit", audit, Audit, "an Audit (tt.audit)")
     report = view.build(audit, None, catalog=catalog or default_catalog())
     unplaced = (
         f", {_count(len(report.unplaced), 'statement')} not placed" if report.unplaced else ""
@@ -956,6 +964,7 @@ def to_html(
 
     Every piece of document text is escaped by Jinja2's autoescaping.
     """
+    check("audit", audit, Audit, "an Audit (tt.audit)")
     catalog = catalog or default_catalog()
     report = view.build(audit, texts, catalog=catalog)
     candidates = view.candidate_views(audit, texts, catalog=catalog)
@@ -968,6 +977,7 @@ def to_html(
 
 def summary_html(audit: Audit, *, catalog: Catalog | None = None) -> str:
     """An HTML fragment with the summary and the goal table, for notebooks."""
+    check("audit", audit, Audit, "an Audit (tt.audit)")
     report = view.build(audit, None, catalog=catalog or default_catalog())
     return _environment().get_template("summary.html.j2").render(_context(report))
 
@@ -984,6 +994,7 @@ def render(
     bom: bool = False,
 ) -> str:
     """The report in one of :data:`FORMATS` (``bom``: for CSV, see :func:`to_csv`)."""
+    check("audit", audit, Audit, "an Audit (tt.audit)")
     if format == "text":
         return to_text(audit, catalog=catalog)
     if format == "html":
@@ -994,4 +1005,4 @@ def render(
         return json_text(audit, catalog=catalog)
     if format == "csv":
         return to_csv(audit, catalog=catalog, bom=bom)
-    raise ValueError(f"format must be one of {', '.join(FORMATS)} (got {format!r})")
+    raise ArgumentError("format", f"one of {', '.join(FORMATS)}", format)

@@ -968,3 +968,13 @@ def test_a_metric_is_placed_the_same_whatever_the_hash_seed() -> None:
     }
     assert len(placed) == 1, placed
     assert "'" in placed.pop()  # a metric was placed
+
+
+def test_a_fifo_or_a_device_as_a_csv_manifest_is_refused_before_it_is_opened(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fifo = tmp_path / "manifest.csv"
+    os.mkfifo(fifo)
+    assert cli.main(["audit", "--manifest", str(fifo)]) == 1
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1 and "not a regular file" in err

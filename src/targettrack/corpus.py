@@ -28,6 +28,7 @@ import csv
 import datetime as dt
 import errno
 import functools
+import io
 import os
 import pickle
 import signal
@@ -53,7 +54,7 @@ from ._checks import (
     check_year,
 )
 from ._errors import DataError
-from ._files import line_of, load_yaml
+from ._files import line_of, load_yaml, read_bytes
 from ._text import file_name, shorten
 from .catalog import Catalog, catalog_files, default_catalog
 from .extract.formats import READERS
@@ -333,8 +334,11 @@ def _manifest_year(where: Callable[..., DataError], value: Any) -> int | None:
 
 
 def _manifest_csv(path: Path) -> list[tuple[int | None, dict[str, Any]]]:
+    # through the checked reader: a FIFO or device is refused before it is opened, and the
+    # size is bounded as for every file read
+    data = read_bytes(path, "a manifest")
     try:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
+        with io.StringIO(data.decode("utf-8-sig"), newline="") as handle:
             reader = csv.DictReader(handle)
             fields = reader.fieldnames or []
             if "path" not in fields:
@@ -363,8 +367,6 @@ def _manifest_csv(path: Path) -> list[tuple[int | None, dict[str, Any]]]:
                     )
                 rows.append((reader.line_num, dict(row)))
             return rows
-    except FileNotFoundError:
-        raise DataError(str(path), None, "no such file") from None
     except UnicodeDecodeError as error:
         raise DataError(str(path), None, f"not UTF-8 text ({error.reason})") from None
 

@@ -86,13 +86,9 @@ def _judge(
     index: dict[tuple[str, str], list[Outcome]],
     as_of: dt.date,
     catalog: Catalog,
-    issued: dict[str, dt.date] | None = None,
+    issued: dict[str, dt.date] | None,
 ) -> Verdict:
-    """The verdict on one goal, given outcomes indexed by (region, metric).
-
-    ``issued`` maps document names to their dates: a plan's goals are judged only on stocks
-    reported after the plan was issued (or within the goal's span).
-    """
+    """:func:`judge`, before the other documents' figures are named."""
     issued = issued or {}
     if isinstance(index, _Index):
         key = index.measure_keys.get(goal.metric) or index.measure_keys.setdefault(

@@ -1461,8 +1461,7 @@ def _add_evaluate_corpus(subparsers: Any) -> None:
         formatter_class=_Formatter,
     )
     parser.add_argument("pairs", nargs="*", metavar="PAIR", help="pairs to score (default: all)")
-    parser.add_argument("--gold", metavar="DIR", help="folder of gold files (default: shipped)")
-    parser.add_argument("--corpus", metavar="DIR", help="folder of documents (default: shipped)")
+    _add_gold_options(parser)
     parser.add_argument(
         "--summary", action="store_true", help="the table only, without the wrong verdicts"
     )
@@ -1500,9 +1499,13 @@ def _add_evaluate_genres(subparsers: Any) -> None:
         formatter_class=_Formatter,
     )
     parser.add_argument("documents", nargs="*", metavar="DOCUMENT", help="file names to score")
+    _add_gold_options(parser)
+    parser.set_defaults(run=_run_evaluate_genres)
+
+
+def _add_gold_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--gold", metavar="DIR", help="folder of gold files (default: shipped)")
     parser.add_argument("--corpus", metavar="DIR", help="folder of documents (default: shipped)")
-    parser.set_defaults(run=_run_evaluate_genres)
 
 
 # -- the history command --------------------------------------------------------------------------

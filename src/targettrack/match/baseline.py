@@ -18,7 +18,16 @@ from ..model import (
     show,
 )
 from .asof import _years
-from .compare import _cite, _compare, _decided, _not_due_note, _pending, _uncertain, _verdict
+from .compare import (
+    _cite,
+    _compare,
+    _decided,
+    _decided_by,
+    _not_due_note,
+    _pending,
+    _uncertain,
+    _verdict,
+)
 from .scale import _Scale
 
 
@@ -42,19 +51,16 @@ def _baseline(
     ]
     if direct:
         best = max(direct, key=lambda r: (r.outcome.period.end, r.outcome.id))
-        met, comparison = _compare(goal, metric, best.value, scale)
-        return _decided(
+        return _decided_by(
             goal,
+            metric,
             scale,
-            best.value,
-            met,
-            lambda status: (
-                f"{status.value}: change since {baseline} {comparison} "
-                f"({_cite(best.outcome)}).{_not_due_note(due)}"
-            ),
-            (best.outcome,),
+            best,
+            lambda comparison: f"change since {baseline} {comparison}",
             due=due,
-            provisional=_uncertain(best, met, goal) or best.outcome.period.end < deadline.end,
+            provisional=lambda met: (
+                _uncertain(best, met, goal) or best.outcome.period.end < deadline.end
+            ),
         )
     years = list(range(baseline.end_year + 1, deadline.end_year + 1))
     if goal.change is Change.RELATIVE:

@@ -204,5 +204,32 @@ def _figure_kind(change: Change | None) -> str:
     return "a level"
 
 
+def _decided_by(
+    goal: Goal,
+    metric: Metric | None,
+    scale: _Scale,
+    best: _Reading,
+    said: Callable[[str], str],
+    *,
+    due: bool,
+    provisional: Callable[[bool], bool],
+) -> Verdict:
+    """The verdict decided by one reading: ``said`` words the comparison (``change since 2020
+    {comparison}``), ``provisional`` says from whether it is met whether it is provisional."""
+    met, comparison = _compare(goal, metric, best.value, scale)
+    return _decided(
+        goal,
+        scale,
+        best.value,
+        met,
+        lambda status: (
+            f"{status.value}: {said(comparison)} ({_cite(best.outcome)}).{_not_due_note(due)}"
+        ),
+        (best.outcome,),
+        due=due,
+        provisional=provisional(met),
+    )
+
+
 def _not_due_note(due: bool) -> str:
     return "" if due else " The deadline has not passed yet."

@@ -19,7 +19,16 @@ from ..model import (
 )
 from ..periods import Period
 from .asof import _ordinal, _years
-from .compare import _cite, _compare, _decided, _not_due_note, _pending, _ratio, _verdict
+from .compare import (
+    _cite,
+    _compare,
+    _decided,
+    _decided_by,
+    _not_due_note,
+    _pending,
+    _ratio,
+    _verdict,
+)
 from .index import _year_flows
 from .level import _level
 from .pace import _pace
@@ -43,19 +52,14 @@ def _flow(
     if whole:
         # the additions over the whole span, stated at once (五年城镇新增就业6400万人)
         best = max(whole, key=lambda r: (r.outcome.source.doc, r.outcome.source.start))
-        met, comparison = _compare(goal, metric, best.value, scale)
-        return _decided(
+        return _decided_by(
             goal,
+            metric,
             scale,
-            best.value,
-            met,
-            lambda status: (
-                f"{status.value}: {comparison} over {span} ({_cite(best.outcome)})."
-                f"{_not_due_note(due)}"
-            ),
-            (best.outcome,),
+            best,
+            lambda comparison: f"{comparison} over {span}",
             due=due,
-            provisional=best.outcome.estimate,
+            provisional=lambda met: best.outcome.estimate,
         )
     years = list(span.years())
     full, part = _year_flows(readings, years)

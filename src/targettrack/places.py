@@ -132,10 +132,6 @@ class Places:
             place = place or self._shorts[name]
             yield PlaceMention(place, match.start(), match.end(), full)
 
-    def provinces(self) -> list[Place]:
-        """The provincial-level units."""
-        return [p for p in self._places if p.level in PROVINCIAL]
-
 
 def _read(path: Path) -> list[Place]:
     data = load_yaml(path)

@@ -59,7 +59,6 @@ _DATE = re.compile(
     rf"(?P<year>[{_DIGIT}]{{4}})年(?P<month>[0-9一二三四五六七八九十]{{1,3}})月"
     r"(?P<day>[0-9一二三四五六七八九十]{1,3})日"
 )
-_ISO_DATE = re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)")
 _YEAR = re.compile(rf"(?<![{_DIGIT}])(?P<year>[{_DIGIT}]{{4}})年")
 #: 在江苏省第十四届人民代表大会, 在甘肃省十四届人民代表大会, 第十四届全国人民代表大会, 市六届人大
 _CONGRESS = re.compile(
@@ -534,15 +533,6 @@ def _dates(head: _Head, compact: str, genre: str, signals: _Signals) -> None:
         date = chinese_date(match)
         if date is not None:
             signals.add("issued", date.isoformat(), "date line", head.span(*match.span()))
-            break
-    else:
-        # a web page's publication date (时间：2026-02-02) where the text gives no other
-        for match in _ISO_DATE.finditer(head.text):
-            try:
-                date = dt.date(*(int(match.group(g)) for g in ("year", "month", "day")))
-            except ValueError:
-                continue
-            signals.add("published", date.isoformat(), "page date", head.span(*match.span()))
             break
     # a signature at the end: a line that is only a date
     tail_start = max(head.end, len(compact) - 600)

@@ -19,6 +19,7 @@ from collections import Counter
 import attrs
 
 from ..periods import Period
+from ..places import PROVINCIAL, default_places
 
 __all__ = [
     "MAX_SENTENCE",
@@ -36,38 +37,10 @@ __all__ = [
     "work_report_sentences",
 ]
 
-PROVINCES = (
-    "北京",
-    "天津",
-    "河北",
-    "山西",
-    "内蒙古",
-    "辽宁",
-    "吉林",
-    "黑龙江",
-    "上海",
-    "江苏",
-    "浙江",
-    "安徽",
-    "福建",
-    "江西",
-    "山东",
-    "河南",
-    "湖北",
-    "湖南",
-    "广东",
-    "广西",
-    "海南",
-    "重庆",
-    "四川",
-    "贵州",
-    "云南",
-    "西藏",
-    "陕西",
-    "甘肃",
-    "青海",
-    "宁夏",
-    "新疆",
+#: The provincial-level governments' short forms, from the place names' data file (the
+#: headlines of multi-region articles and a work report's congress name one of them)
+PROVINCES = tuple(
+    place.short for place in default_places() if place.level in PROVINCIAL and place.level != "sar"
 )
 _PROV = "(?P<prov>" + "|".join(PROVINCES) + ")"
 _SUFFIX = "(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)?"
